@@ -1,0 +1,37 @@
+"""Namespaces of the graph, as pyoxigraph term factories."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+
+class Namespace(str):
+    """``GK["Notice"]`` → ``NamedNode(<https://w3id.org/govkg/ontology#Notice>)``."""
+
+    def __getitem__(self, local: str) -> ox.NamedNode:  # type: ignore[override]
+        return ox.NamedNode(str(self) + local)
+
+
+GK = Namespace("https://w3id.org/govkg/ontology#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
+
+PREFIXES = {
+    "gk": str(GK),
+    "dcterms": str(DCTERMS),
+    "org": str(ORG),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "eli": str(ELI),
+    "xsd": str(XSD),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+}
+#: The prefix block prepended to user queries that do not declare their own.
+SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
