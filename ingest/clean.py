@@ -58,17 +58,19 @@ def to_simplified(text: str) -> str:
     return "".join(ch2 if len(ch2 := _t2s().convert(ch)) == 1 else ch for ch in text)
 
 
-def clean_line(raw: str) -> tuple[str, bool, bool]:
-    """Strip markup from one physical line: (text, is_heading, is_table)."""
+def clean_line(raw: str) -> tuple[str, bool, bool, bool]:
+    """Strip markup from one physical line: (text, is_heading, is_table, is_grid)."""
     line = raw.replace("\u3000", " ").replace("\xa0", " ").strip(" \r\n")
+    grid = False
     heading = bool(MD_HEADING.match(line))
     line = MD_HEADING.sub("", line)
     stripped = line.strip()
     if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
         if MD_TABLE_SEPARATOR.match(stripped):
-            return "", False, False
-        cells = [c.strip() for c in stripped.strip("|").split("|")]
+            return "", False, False, False
+        cells = [c.strip() or " " for c in stripped.strip("|").split("|")]
         line = "\t".join(cells)
+        grid = True
     if stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4 and "**" not in stripped[2:-2]:
         heading = True
     line = MD_BULLET.sub("", line)
@@ -76,7 +78,7 @@ def clean_line(raw: str) -> tuple[str, bool, bool]:
     line = HTML_TAG.sub("", line)
     table = "\t" in line and bool(line.strip("\t "))
     line = line.strip(" ") if table else line.strip()
-    return to_simplified(line), heading, table
+    return to_simplified(line), heading, table, grid
 
 
 def is_debris(text: str) -> bool:
@@ -123,31 +125,33 @@ def continues(previous: str, fragment: str, previous_heading: bool) -> bool:
         return False
     if "关于" in fragment and rx.TITLE_END.search(fragment):
         return False  # a whole notice title starts here
+    if rx.RESPONSIBILITY_LABEL.match(previous):
+        return True  # a 责任单位 list broken at a page end (sentences were ruled out above)
     if "关于" in previous and not rx.TOC_ENTRY.search(previous) and not rx.TITLE_END.search(previous) and len(fragment) < 60:
         # a title broken over lines: ``…关于印发…消费品`` / ``以旧换新财政政策的通知``
         if rx.TITLE_END.search(fragment) or fragment.endswith(("》", "号）", "号)")):
             return True
+    if previous.endswith(("，", "、", ",", "—", "-", "和", "及", "与", "的")):
+        return True  # even a markdown heading cannot end on a comma
     if previous_heading:
         return False
-    if previous.endswith(("，", "、", ",", "—", "-", "和", "及", "与", "的")):
-        return True
     return len(previous) >= 8 and any(mark in previous for mark in "，、；,")
 
 
 def clean_lines(text: str) -> list[Paragraph]:
     """Turn a document's text into logical paragraphs with line provenance."""
     physical = text.splitlines()
-    cleaned: list[tuple[int, str, str, bool, bool]] = []
+    cleaned: list[tuple[int, str, str, bool, bool, bool]] = []
     for number, raw in enumerate(physical, start=1):
-        line, heading, table = clean_line(raw)
+        line, heading, table, grid = clean_line(raw)
         if not line.strip() or is_debris(line.strip()):
-            cleaned.append((number, "", raw, False, False))
+            cleaned.append((number, "", raw, False, False, False))
             continue
-        cleaned.append((number, line, raw.strip(), heading, table))
+        cleaned.append((number, line, raw.strip(), heading, table, grid))
 
     repeated = _running_headers(cleaned)
     paragraphs: list[Paragraph] = []
-    current: list[tuple[int, str, str, bool, bool]] = []
+    current: list[tuple[int, str, str, bool, bool, bool]] = []
 
     def flush() -> None:
         if not current:
@@ -161,13 +165,14 @@ def clean_lines(text: str) -> list[Paragraph]:
                 raw="\n".join(part[2] for part in current),
                 heading=first[3],
                 table=first[4],
+                grid=first[5],
             )
         )
         current.clear()
 
     seen_headers: set[str] = set()
     for item in cleaned:
-        number, line, raw, heading, table = item
+        number, line, raw, heading, table, _grid = item
         if not line:
             continue
         if line in repeated:
@@ -190,9 +195,9 @@ def clean_lines(text: str) -> list[Paragraph]:
     return paragraphs
 
 
-def _running_headers(cleaned: list[tuple[int, str, str, bool, bool]]) -> set[str]:
+def _running_headers(cleaned: list[tuple[int, str, str, bool, bool, bool]]) -> set[str]:
     """Short lines repeated on many pages (running heads), to keep once."""
-    counts = Counter(line for _, line, _, _, table in cleaned if line and not table)
+    counts = Counter(item[1] for item in cleaned if item[1] and not item[4])
     return {
         line
         for line, n in counts.items()

@@ -45,7 +45,8 @@ class Paragraph:
     text: str
     raw: str
     heading: bool = False  # marked as a heading in markdown (#, **…**)
-    table: bool = False  # a tab-separated table row
+    table: bool = False  # a table row (cells separated by tabs)
+    grid: bool = False  # the row came from a markdown pipe table: empty cells are really empty
 
 
 @dataclass(frozen=True)

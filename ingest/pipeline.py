@@ -45,7 +45,7 @@ def parse_document(source: SourceText) -> ParsedDocument:
             if jurisdiction:
                 break
     ctx = UnitContext(jurisdiction=jurisdiction, aliases=_short_names(paragraphs))
-    rules = ReadingRules()
+    rules = ReadingRules.declared_in(paragraphs)
     notices = [_notice(paragraphs, block, ctx, rules, warnings) for block in blocks]
     if not notices:
         warnings.append(ParseWarning(1, "no notices found (no title with a 文号 or speech header)"))
@@ -114,11 +114,7 @@ def _notice(
     inherited: list[tuple[Unit, Role, str]] = []
     body_start = block.header_end
     for clause in _in_order(notice.clauses):
-        for paragraph in clause.paragraphs:
-            rules.update(paragraph.text)
-        _read_clause(clause, ctx, rules, notice_year, inherited)
-    for paragraph in body:
-        rules.update(paragraph.text)
+        _read_clause(clause, ctx, rules, inherited)
     _lift_list_statements(notice.clauses)
     for clause in _in_order(notice.clauses):
         if clause.assignments:  # deadlines are commitments of tasks, not of goal sections
@@ -158,7 +154,6 @@ def _read_clause(
     clause: Clause,
     ctx: UnitContext,
     rules: ReadingRules,
-    notice_year: int | None,
     inherited: list[tuple[Unit, Role, str]],
 ) -> None:
     """Statements, assignments (own and inherited) and deadlines of a clause."""
@@ -169,7 +164,7 @@ def _read_clause(
             continue
         stated = True
         printed = _printed(paragraph, statement.printed)
-        read = parse_responsibility(statement.content, ctx, rules)
+        read = parse_responsibility(statement.content, ctx, rules.at(paragraph.line))
         for unit, role in read.assignments:
             _add(clause, Assignment(unit=unit, role=role, source_text=printed, line=paragraph.line))
         for unit, role in read.inherited:

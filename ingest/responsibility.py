@@ -30,16 +30,34 @@ from .units import UnitContext, clean_unit_text, expand_list, list_prefix, make_
 
 @dataclass
 class ReadingRules:
-    """Declarations that change how later lists are read (SPEC.md)."""
+    """Declarations that change how later lists are read (SPEC.md).
+
+    They hold from the line where the document makes them to its end, so a
+    statement is read with ``rules.at(line)``.
+    """
 
     first_is_lead: bool = False  # 排在第一位的为牵头单位
     no_lead_means_lead: bool = False  # 无牵头单位的，责任单位即为牵头单位
+    first_is_lead_from: int | None = None
+    no_lead_means_lead_from: int | None = None
 
-    def update(self, text: str) -> None:
-        if rx.FIRST_IS_LEAD.search(text):
-            self.first_is_lead = True
-        if rx.NO_LEAD_MEANS_LEAD.search(text):
-            self.no_lead_means_lead = True
+    @classmethod
+    def declared_in(cls, paragraphs) -> ReadingRules:
+        rules = cls()
+        for paragraph in paragraphs:
+            if rules.first_is_lead_from is None and rx.FIRST_IS_LEAD.search(paragraph.text):
+                rules.first_is_lead_from = paragraph.line
+            if rules.no_lead_means_lead_from is None and rx.NO_LEAD_MEANS_LEAD.search(paragraph.text):
+                rules.no_lead_means_lead_from = paragraph.line
+        return rules
+
+    def at(self, line: int) -> ReadingRules:
+        """The rules in force at ``line``."""
+        return ReadingRules(
+            first_is_lead=self.first_is_lead or (self.first_is_lead_from is not None and line >= self.first_is_lead_from),
+            no_lead_means_lead=self.no_lead_means_lead
+            or (self.no_lead_means_lead_from is not None and line >= self.no_lead_means_lead_from),
+        )
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ column is the one headed 任务, 项目, 事项, 措施 or 内容; the row's num
 from a 序号 column or from a number leading the item (``1 职工基本养老保险``).
 A 时限 column gives deadlines. A role cell left empty because the PDF merged
 it with the row above takes that row's value, within one section of the
-table (a row such as ``（三）能源绿色低碳发展行动`` starts a section).
+table (markdown pipe tables have no merged cells and are taken as printed) (a row such as ``（三）能源绿色低碳发展行动`` starts a section).
 Headings repeated on every page are skipped.
 """
 
@@ -122,9 +122,10 @@ def parse_tables(
 
     rows: list[Clause] = []
     for section_columns, number, section_rows in sections:
-        _fill_merged_cells(section_rows, section_columns)
+        if not any(paragraph.grid for paragraph, _ in section_rows):
+            _fill_merged_cells(section_rows, section_columns)
         for paragraph, cells in section_rows:
-            row = _row(paragraph, cells, section_columns, ctx, rules, notice_year, number)
+            row = _row(paragraph, cells, section_columns, ctx, rules.at(paragraph.line), notice_year, number)
             if row is not None:
                 rows.append(row)
     return rows

@@ -129,7 +129,15 @@ def split_unit_list(text: str) -> list[str]:
             continue
         current.append(ch)
     items.append("".join(current))
-    return [part.strip() for item in items for part in AND_SEPARATOR.split(item) if part.strip()]
+    parts = [part.strip() for item in items for part in AND_SEPARATOR.split(item) if part.strip()]
+    merged: list[str] = []
+    for part in parts:
+        # 各市、县（市、区）政府 is one collective: "every city and county government"
+        if merged and re.fullmatch(r"各[省市县区乡镇]", merged[-1]) and part[:1] in "省市县区乡镇":
+            merged[-1] += "、" + part
+        else:
+            merged.append(part)
+    return merged
 
 
 def clean_unit_text(item: str) -> str:
@@ -163,7 +171,8 @@ def expand_list(items: list[str], ctx: UnitContext, prefix: str | None) -> list[
             out[index] = item + tail
         elif not rx.PLACE_NAME.match(item):
             tail = None
-    if prefix:
+    if prefix and not (out and out[0].startswith("各")):
+        # a list opened by a collective (各乡镇政府、街道办事处) shares its 各, not a 市
         out = [_with_prefix(item, prefix, ctx) for item in out]
     return out
 
