@@ -135,7 +135,10 @@ def continues(previous: str, fragment: str, previous_heading: bool) -> bool:
         return True  # even a markdown heading cannot end on a comma
     if previous_heading:
         return False
-    return len(previous) >= 8 and any(mark in previous for mark in "，、；,")
+    prose = previous
+    for _, pattern in rx.LABEL_PATTERNS:
+        prose = pattern.sub("", prose, count=1)
+    return len(prose) >= 4 and any(mark in prose for mark in "，、；,")
 
 
 def clean_lines(text: str) -> list[Paragraph]:

@@ -263,7 +263,7 @@ BRACKET_ALIAS = re.compile(r"[〔（(\[［](?P<alias>[^〔〕（）()\[\]［］�
 #: Trailing 等/等部门 after a list item.
 TRAILING_ETC = re.compile(r"(?:等(?:部门|单位|有关部门|相关部门|相关单位|单位部门)?|各有关单位)$")
 #: ``（以下简称X）``: the text declares a short name for a unit.
-SHORT_NAME = re.compile(r"(?P<full>[{CJK}（）()]{{3,40}}?)[（(]以下简称[“\"]?(?P<short>[{CJK}]{{2,15}})[”\"]?[）)]".replace("{CJK}", CJK))
+SHORT_NAME = re.compile(rf"(?P<full>[{CJK}（）()]{{3,40}}?)[（(]以下简称[“\"]?(?P<short>[{CJK}]{{2,15}})[”\"]?[）)]")
 
 # ---------------------------------------------------------------- deadlines
 #: Dated commitments (SPEC.md "deadlines"). Each alternative names its parts;
@@ -287,7 +287,7 @@ DEADLINE = re.compile(
     r"|(?P<quarter>第?[一二三四1-4]季度)"
     r")?"
     r")"
-    r"(?P<tail>前|之前|以前|完成|止)?"
+    r"(?P<tail>前|之前|以前|止)?"
 )
 #: Contexts that make a year a start, a baseline or part of a name rather
 #: than a deadline: ``2018年7月1日起``, ``较2015年``, ``以2022年…为基准``.

@@ -178,7 +178,7 @@ def expand_list(items: list[str], ctx: UnitContext, prefix: str | None) -> list[
 
 
 def _with_prefix(item: str, prefix: str, ctx: UnitContext) -> str:
-    if item.startswith(prefix) or not is_department(item):
+    if (item.startswith(prefix) and not item.startswith("市场")) or not is_department(item):
         return item
     if QUALIFIED_START.match(item) or re.search(r"(?<!城)市(?!场)|[县省]", item):
         return item
@@ -191,7 +191,8 @@ def list_prefix(items: list[str]) -> str | None:
     """The shared leading prefix of a statement: 市 in 市交通运输局、发展改革委."""
     for item in items:
         item = clean_unit_text(item)
-        if len(item) > 2 and item[0] in LEVEL_PREFIXES and is_department(item) and not item.startswith("市场"):
+        named = is_department(item) or rx.PLACE_NAME.match(item)
+        if len(item) > 2 and item[0] in LEVEL_PREFIXES and named and not item.startswith("市场"):
             return item[0]
         if item and not rx.COLLECTIVE.search(item):
             return None
