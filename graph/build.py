@@ -168,6 +168,7 @@ def _notice(out: _Quads, notice: Notice, source, gazette_node, jurisdiction, uni
         cited = ox.NamedNode(iris.cited_iri(citation.doc_number, citation.title))
         out.add(node, GK["cites"], cited)
         out.add(cited, RDF["type"], GK["CitedDocument"])
+        out.add(cited, RDF["type"], ELI["LegalResource"])
         out.add(cited, DCTERMS["title"], _lit(citation.title))
         if citation.doc_number:
             out.add(cited, GK["docNumber"], _lit(citation.doc_number))

@@ -125,7 +125,10 @@ def build_clauses(paragraphs: list[Paragraph]) -> list[Clause]:
             order=len(siblings()) + 1,
             line=paragraph.line,
         )
-        body = Paragraph(paragraph.line, paragraph.end_line, label.rest, paragraph.raw, paragraph.heading, False)
+        raw = paragraph.raw.replace("\n", "")
+        if len(raw) == len(paragraph.text):  # keep printed and parsed text aligned
+            raw = raw[len(paragraph.text) - len(label.rest) :]
+        body = Paragraph(paragraph.line, paragraph.end_line, label.rest, raw, paragraph.heading, False)
         clause.paragraphs.append(body)
         siblings().append(clause)
         stack.append(_Open(clause, label.level, closed=bool(find_statement(label.rest))))

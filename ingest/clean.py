@@ -117,7 +117,8 @@ def continues(previous: str, fragment: str, previous_heading: bool) -> bool:
         return not (rx.DOC_NUMBER_LINE.match(fragment) or rx.DATE_LINE.match(fragment))
     if previous.endswith(tuple(rx.SENTENCE_END + "：:")):
         return False
-    if previous.endswith(("）", ")")) and rx.STATEMENT_HINT.search(previous[previous.rfind("（") :]):
+    last_open = max(previous.rfind("（"), previous.rfind("("))
+    if previous.endswith(("）", ")")) and rx.STATEMENT_HINT.search(previous[max(last_open, 0) :]):
         return False  # a responsibility remark closes its paragraph
     if rx.RESPONSIBILITY_LABEL.match(previous) and "。" in fragment:
         return False  # a sentence after a 责任单位 line is new prose

@@ -190,7 +190,7 @@ def _clause_deadlines(clause: Clause, notice_year: int | None) -> list:
 
 def _printed(paragraph: Paragraph, statement: str) -> str:
     """The statement as printed (raw text, before simplification)."""
-    raw = re.sub(r"\s*\n\s*", "", paragraph.raw)
+    raw = paragraph.raw.replace("\n", "")
     text = paragraph.text
     start = text.find(statement)
     if start >= 0 and len(raw) == len(text):
