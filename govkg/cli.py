@@ -54,7 +54,7 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_store_option
-@click.option("--max-file-mb", type=float, default=lambda: settings.get("max_file_mb"), show_default="64",
+@click.option("--max-file-mb", type=float, default=lambda: settings.get("max_file_mb"), show_default="20",
               help=settings.BY_NAME["max_file_mb"].help)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Summary as text or JSON.")

@@ -30,7 +30,7 @@ class Setting:
 
 SETTINGS: list[Setting] = [
     Setting("store", "data/store", "Directory of the embedded Oxigraph store."),
-    Setting("max_file_mb", 64, "Largest gazette file ingest accepts, in MB."),
+    Setting("max_file_mb", 20, "Largest gazette file ingest accepts, in MB."),
     Setting("host", "127.0.0.1", "Address the server listens on."),
     Setting("port", 8000, "Port the server listens on."),
 ]

@@ -105,6 +105,7 @@ def ingest_file(path: Path, store: GraphStore, max_bytes: int) -> FileReport:
     started = time.perf_counter()
     try:
         doc = parse_file(path, max_bytes)
+        graph, quads = document_quads(doc)
     except SourceError as exc:
         report.error = str(exc)
         return report
@@ -112,7 +113,6 @@ def ingest_file(path: Path, store: GraphStore, max_bytes: int) -> FileReport:
         report.error = f"{path}: could not be parsed ({type(exc).__name__}: {exc})"
         return report
     report.n_bytes = doc.n_bytes
-    graph, quads = document_quads(doc)
     report.parse_seconds = time.perf_counter() - started
     started = time.perf_counter()
     try:

@@ -86,7 +86,7 @@ class OxigraphStore:
         """Replace one named graph with ``quads`` in a single transaction."""
         try:
             self._store.update(_insert_data(graph, quads))
-        except (OSError, SyntaxError, ValueError) as exc:
+        except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot write graph {graph}: {exc}") from None
 
     def drop_graph(self, graph: str) -> None:
@@ -110,8 +110,8 @@ class OxigraphStore:
             return self._store.query(text, use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise QuerySyntaxError(str(exc)) from None
-        except OSError as exc:
-            raise StoreError(f"store error: {exc}") from None
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise StoreError(f"query failed: {exc}") from None
 
     def select(self, query: str) -> SelectResult:
         result = self.query(query)
