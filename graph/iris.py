@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+from ingest.citations import normalise_doc_number
+
 BASE = "https://w3id.org/govkg/id/"
 ONTOLOGY = "https://w3id.org/govkg/ontology#"
 
@@ -42,10 +44,8 @@ def gazette_iri(jurisdiction: str, year: int, issue: int) -> str:
     return f"{BASE}gazette/{segment(jurisdiction)}/{year}-{issue}"
 
 
-def doc_number_key(doc_number: str) -> str:
-    """The 文号 as one canonical string: spaces gone, year brackets as 〔〕."""
-    text = re.sub(r"\s+", "", doc_number)
-    return re.sub(r"[\[［【(（](\d{4})[\]］】)）]", r"〔\1〕", text)
+#: The 文号 as one canonical string: spaces gone, year brackets as 〔〕.
+doc_number_key = normalise_doc_number
 
 
 def notice_iri(doc_number: str | None, jurisdiction: str | None, date: str | None, title: str) -> str:

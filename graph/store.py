@@ -21,7 +21,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-from .vocabulary import PREFIXES, SPARQL_PREFIXES
+from .vocabulary import PREFIXES
 
 
 class StoreError(Exception):
@@ -105,9 +105,8 @@ class OxigraphStore:
 
     def query(self, query: str):
         """Run a SPARQL query over the union of all named graphs."""
-        text = query if "PREFIX" in query.upper() else SPARQL_PREFIXES + query
         try:
-            return self._store.query(text, use_default_graph_as_union=True)
+            return self._store.query(query, use_default_graph_as_union=True, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise QuerySyntaxError(str(exc)) from None
         except (OSError, RuntimeError, ValueError) as exc:

@@ -28,7 +28,7 @@ def normalise_doc_number(text: str) -> str:
     '菏政办字〔2023〕1号'
     """
     text = re.sub(r"\s+", "", text)
-    return re.sub(r"[\[［【(（](\d{4})[\]］】)）]", r"〔\1〕", text)
+    return re.sub(r"[〔\[［【(（](\d{4})[〕\]］】)）]", r"〔\1〕", text)
 
 
 def _number_in(text: str | None) -> str | None:
