@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 from pathlib import Path
 
 import click
@@ -117,6 +118,15 @@ def export(store: Path, output: Path | None, fmt: str) -> None:
         sys.stdout.buffer.write(data)
 
 
+def _width(text: str) -> int:
+    """Display width: CJK characters take two columns in a terminal."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
 def _term(value) -> str:
     if value is None:
         return ""
@@ -158,11 +168,11 @@ def query(query: str, store: Path, fmt: str) -> None:
         return
     names = [v.value for v in result.variables]
     rows = [[_term(solution[n]) for n in names] for solution in result]
-    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
-    click.echo("  ".join(n.ljust(w) for n, w in zip(names, widths)))
+    widths = [max([_width(n)] + [_width(r[i]) for r in rows]) for i, n in enumerate(names)]
+    click.echo("  ".join(_pad(n, w) for n, w in zip(names, widths)).rstrip())
     click.echo("  ".join("-" * w for w in widths))
     for row in rows:
-        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths)))
+        click.echo("  ".join(_pad(c, w) for c, w in zip(row, widths)).rstrip())
     click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})", err=True)
 
 
