@@ -8,13 +8,12 @@ described in every file that mentions them with the same preferred label
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections.abc import Iterator
 
 import pyoxigraph as ox
 
 from ingest.model import Clause, Notice, ParsedDocument, Unit, UnitType
+from ingest.units import unit_type
 
 from . import iris
 from .vocabulary import DCTERMS, ELI, GK, ORG, PROV, RDF, SKOS, XSD
@@ -107,8 +106,6 @@ def document_quads(doc: ParsedDocument) -> tuple[ox.NamedNode, list[ox.Quad]]:
         return node
 
     def body_unit(body: str, where: str | None) -> ox.NamedNode:
-        from ingest.units import unit_type
-
         name = relative_unit_name(body, where)
         node = unit_node(name, body, unit_type(name), where)
         parent = re.match(r"^(.+?(?:政府))(?:办公室|办公厅)$", name)
@@ -228,13 +225,3 @@ def _notice(out: _Quads, notice: Notice, source, gazette_node, jurisdiction, uni
     for index, row in enumerate(notice.table_rows, start=1):
         row.order = index
         clause(row, node)
-
-
-def content_digest(quads: list[ox.Quad]) -> str:
-    """A stable digest of a graph's content (sorted N-Quads)."""
-    return hashlib.sha256("\n".join(sorted(str(q) for q in quads)).encode()).hexdigest()
-
-
-def iter_sorted_nquads(quads: list[ox.Quad]) -> Iterator[str]:
-    for line in sorted(f"{q} ." for q in quads):
-        yield line

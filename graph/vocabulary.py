@@ -33,5 +33,3 @@ PREFIXES = {
     "rdf": str(RDF),
     "rdfs": str(RDFS),
 }
-#: The prefix block prepended to user queries that do not declare their own.
-SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())

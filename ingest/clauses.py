@@ -16,7 +16,7 @@ heading (``附件2``) numbering starts afresh under that attachment.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import regexes as rx
 from .model import Clause, Paragraph
@@ -67,11 +67,6 @@ class _Open:
     clause: Clause
     level: int
     closed: bool = False
-
-
-@dataclass
-class ClauseTree:
-    roots: list[Clause] = field(default_factory=list)
 
 
 def _attachment_name(text: str) -> str:

@@ -9,10 +9,10 @@ triples at the edge.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """The four responsibility roles of the contract (see SPEC.md)."""
 
     LEAD = "lead"
@@ -21,7 +21,7 @@ class Role(str, Enum):
     IMPLEMENTER = "implementer"
 
 
-class UnitType(str, Enum):
+class UnitType(StrEnum):
     """Coarse kinds of responsible unit, read from the shape of the name."""
 
     GOVERNMENT = "government"  # 焦作市人民政府, 中站区政府

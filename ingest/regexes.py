@@ -40,7 +40,7 @@ SENTENCE_END = "。！？；!?;"
 LABEL_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
     (0, re.compile(rf"^(?P<label>第[{CN_DIGITS}\d]+[章编])\s*")),
     (1, re.compile(rf"^(?P<label>第[{CN_DIGITS}\d]+条)\s*")),
-    (2, re.compile(rf"^(?P<label>[一二三四五六七八九十]+)\s*[、．.](?!\d)\s*")),
+    (2, re.compile(r"^(?P<label>[一二三四五六七八九十]+)\s*[、．.](?!\d)\s*")),
     (3, re.compile(rf"^(?P<label>[{OPEN}]\s*[一二三四五六七八九十]+\s*[{CLOSE}])\s*")),
     (4, re.compile(r"^(?P<label>\d{1,3})\s*[.．、](?![\d％%])\s*")),
     (5, re.compile(rf"^(?P<label>[{OPEN}]\s*\d{{1,3}}\s*[{CLOSE}])\s*")),
