@@ -20,6 +20,7 @@ from collections import Counter
 from functools import lru_cache
 
 from . import regexes as rx
+from .brackets import bracket_depth
 from .model import Paragraph
 
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
@@ -32,8 +33,6 @@ MD_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|
 PAGE_NUMBER = re.compile(r"^[\s\-—–－·•]*(?:第\s*)?\d{1,4}(?:\s*页)?[\s\-—–－·•]*$")
 #: File-name debris left by the PDF tool: ``04公报.p``, ``gazette.pdf``.
 FILE_DEBRIS = re.compile(rf"^[\w{rx.CJK}\-]{{0,24}}\.(?:p|pd|pdf|doc|docx|wps|indd|ps)$", re.IGNORECASE)
-OPENERS = {"（": "）", "(": ")", "《": "》", "“": "”", "〔": "〕", "[": "]"}
-CLOSERS = {v: k for k, v in OPENERS.items()}
 
 
 @lru_cache(maxsize=1)
@@ -84,17 +83,6 @@ def clean_line(raw: str) -> tuple[str, bool, bool, bool]:
 def is_debris(text: str) -> bool:
     """Page numbers, rules and file names left between pages."""
     return bool(PAGE_NUMBER.match(text) or FILE_DEBRIS.match(text) or MD_RULE.match(text))
-
-
-def bracket_depth(text: str) -> int:
-    """How many brackets are still open at the end of ``text``."""
-    depth = 0
-    for ch in text:
-        if ch in OPENERS:
-            depth += 1
-        elif ch in CLOSERS and depth:
-            depth -= 1
-    return depth
 
 
 def starts_structure(text: str) -> bool:

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import regexes as rx
+from .brackets import split_top_level
 from .model import Role, Unit
 from .units import UnitContext, clean_unit_text, expand_list, list_prefix, make_unit, split_unit_list
 
@@ -171,21 +172,7 @@ def _looks_like_units(text: str) -> bool:
 
 
 def _segments(content: str) -> list[str]:
-    segments: list[str] = []
-    depth = 0
-    current: list[str] = []
-    for ch in content:
-        if ch in "（(〔[［“《":
-            depth += 1
-        elif ch in "）)〕]］”》" and depth:
-            depth -= 1
-        if depth == 0 and ch in TOP_LEVEL_SEPARATORS:
-            segments.append("".join(current).strip())
-            current = []
-            continue
-        current.append(ch)
-    segments.append("".join(current).strip())
-    return [s for s in segments if s]
+    return split_top_level(content, TOP_LEVEL_SEPARATORS)
 
 
 @dataclass

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import regexes as rx
+from .brackets import split_top_level
 from .model import Unit, UnitType
 
 #: Standard short and long forms of department names → the canonical form
@@ -103,20 +104,7 @@ def split_unit_list(text: str) -> list[str]:
     >>> split_unit_list("市民政局、市卫生健康委，各县（市、区）政府")
     ['市民政局', '市卫生健康委', '各县（市、区）政府']
     """
-    items: list[str] = []
-    depth = 0
-    current = []
-    for ch in text:
-        if ch in "（(〔[［“《":
-            depth += 1
-        elif ch in "）)〕]］”》" and depth:
-            depth -= 1
-        if depth == 0 and ch in SEPARATORS:
-            items.append("".join(current))
-            current = []
-            continue
-        current.append(ch)
-    items.append("".join(current))
+    items = split_top_level(text, SEPARATORS)
     parts = [part.strip() for item in items for part in AND_SEPARATOR.split(item) if part.strip()]
     merged: list[str] = []
     for part in parts:
