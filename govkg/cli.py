@@ -219,5 +219,32 @@ def stats(store: Path, fmt: str) -> None:
         click.echo(f"{key:22} {value}")
 
 
+@main.command()
+@_store_option
+@click.option("--host", default=lambda: settings.get("host"), show_default="127.0.0.1", help=settings.BY_NAME["host"].help)
+@click.option("--port", type=int, default=lambda: settings.get("port"), show_default="8000", help=settings.BY_NAME["port"].help)
+@click.option("--query-timeout", type=float, default=lambda: settings.get("query_timeout"), show_default="10",
+              help=settings.BY_NAME["query_timeout"].help)
+@click.option("--max-rows", type=int, default=lambda: settings.get("max_rows"), show_default="10000",
+              help=settings.BY_NAME["max_rows"].help)
+@click.option("--query-workers", type=int, default=lambda: settings.get("query_workers"), show_default="2",
+              help=settings.BY_NAME["query_workers"].help)
+def serve(store: Path, host: str, port: int, query_timeout: float, max_rows: int, query_workers: int) -> None:
+    """Serve the store read-only: SPARQL 1.1 at /sparql, GraphQL at /graphql, the query
+    library at /queries, OpenAPI at /docs.
+
+    The server sees the store as it was when it started: restart it after ingesting.
+    """
+    import uvicorn
+
+    from api.app import create_app
+    from api.config import ServerConfig
+
+    _open(store, read_only=True)  # a clear error before the server starts
+    config = ServerConfig(store=store, query_timeout=query_timeout, max_rows=max_rows, query_workers=query_workers)
+    click.echo(f"serving {store} at http://{host}:{port}/ (SPARQL /sparql, GraphQL /graphql, docs /docs)", err=True)
+    uvicorn.run(create_app(config), host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":
     main()

@@ -112,10 +112,20 @@ class OxigraphStore:
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
-    def query(self, query: str):
-        """Run a SPARQL query over the union of all named graphs."""
+    def query(self, query: str, default_graphs: Iterable[str] = (), named_graphs: Iterable[str] = ()):
+        """Run a SPARQL query; the default graph is the union of all named graphs
+        unless ``default_graphs`` names the graphs to use instead (SPARQL 1.1
+        Protocol ``default-graph-uri`` / ``named-graph-uri``)."""
+        options: dict = {"prefixes": PREFIXES}
+        default_graphs, named_graphs = list(default_graphs), list(named_graphs)
+        if default_graphs:
+            options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        else:
+            options["use_default_graph_as_union"] = True
+        if named_graphs:
+            options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         try:
-            return self._store.query(query, use_default_graph_as_union=True, prefixes=PREFIXES)
+            return self._store.query(query, **options)
         except SyntaxError as exc:
             raise QuerySyntaxError(str(exc)) from None
         except (OSError, RuntimeError, ValueError) as exc:

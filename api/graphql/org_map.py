@@ -1,0 +1,157 @@
+"""orgMap: units and their role-typed links, ready for a client to draw.
+
+Nodes are units (and, on request, clauses); edges come from the clauses the
+units share: lead → support, lead → implementer, lead ↔ lead (co-lead) and,
+for clauses without a lead, shared responsibility between the responsible
+units. An edge's weight is the number of clauses behind it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from enum import Enum
+from itertools import combinations
+
+import strawberry
+from graphql import GraphQLError
+
+from .enums import Role, UnitType
+from .loaders import iri, values_block
+
+
+@strawberry.enum(description="What an orgMap node stands for.")
+class NodeKind(Enum):
+    UNIT = "unit"
+    CLAUSE = "clause"
+
+
+@strawberry.enum(description="How two orgMap nodes are linked.")
+class LinkType(Enum):
+    LEAD_SUPPORT = "lead_support"
+    LEAD_IMPLEMENTER = "lead_implementer"
+    CO_LEAD = "co_lead"
+    SHARED_RESPONSIBILITY = "shared_responsibility"
+    ASSIGNED = "assigned"
+
+
+@strawberry.type
+class OrgMapNode:
+    id: strawberry.ID
+    label: str
+    kind: NodeKind
+    unit_type: UnitType | None = None
+    jurisdiction: str | None = None
+    tasks: int = strawberry.field(default=0, description="Clauses the unit is assigned in this map.")
+    lead: int = 0
+    support: int = 0
+    responsible: int = 0
+    implementer: int = 0
+
+
+@strawberry.type
+class OrgMapEdge:
+    source: strawberry.ID
+    target: strawberry.ID
+    type: LinkType
+    role: Role | None = strawberry.field(default=None, description="For unit → clause edges: the unit's role.")
+    weight: int = strawberry.field(default=1, description="Clauses behind this edge.")
+
+
+@strawberry.type
+class OrgMap:
+    nodes: list[OrgMapNode]
+    edges: list[OrgMapEdge]
+
+
+ASSIGNMENTS = """SELECT DISTINCT ?clause ?unit ?role WHERE {{
+  {scope}
+  ?a gk:clause ?clause ; gk:unit ?unit ; gk:role ?r .
+  BIND (STRAFTER(STR(?r), "#") AS ?role)
+  {role_filter}
+}}"""
+
+
+def _role_filter(roles: list[Role] | None) -> str:
+    if not roles:
+        return ""
+    return "FILTER (?r IN (" + ", ".join(f"gk:{r.value}" for r in roles) + "))"
+
+
+async def org_map(info, jurisdiction, notice, units, roles, depth, include_clauses, max_nodes) -> OrgMap:
+    store = info.context.store
+    role_filter = _role_filter(roles)
+    if sum(x is not None for x in (jurisdiction, notice, units)) != 1:
+        raise GraphQLError("give exactly one of jurisdiction, notice or units")
+    if jurisdiction is not None:
+        literal = jurisdiction.replace("\\", "\\\\").replace('"', '\\"')
+        scope = f'?clause gk:notice/gk:jurisdiction "{literal}" .'
+        rows = await store.select(ASSIGNMENTS.format(scope=scope, role_filter=role_filter))
+    elif notice is not None:
+        rows = await store.select(ASSIGNMENTS.format(scope=f"?clause gk:notice {iri(notice)} .", role_filter=role_filter))
+    else:
+        if not 1 <= depth <= 3:
+            raise GraphQLError("depth must be between 1 and 3")
+        frontier, seen_units, rows = set(units), set(), []
+        for _ in range(depth):
+            scope = f"{values_block('seed', sorted(frontier))} ?a0 gk:unit ?seed ; gk:clause ?clause ."
+            found = await store.select(ASSIGNMENTS.format(scope=scope, role_filter=role_filter))
+            rows += found
+            seen_units |= frontier
+            frontier = {r["unit"] for r in found} - seen_units
+            if not frontier:
+                break
+    return await _build(info, rows, include_clauses, max_nodes)
+
+
+async def _build(info, rows: list[dict], include_clauses: bool, max_nodes: int) -> OrgMap:
+    by_clause: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for row in rows:
+        by_clause[row["clause"]][row["role"]].add(row["unit"])
+    tasks: Counter = Counter()
+    per_role: dict[str, Counter] = defaultdict(Counter)
+    for clause, roles in by_clause.items():
+        for role, members in roles.items():
+            for unit in members:
+                per_role[unit][role] += 1
+        for unit in set().union(*roles.values()):
+            tasks[unit] += 1
+    if len(tasks) > max_nodes:
+        raise GraphQLError(f"the map has {len(tasks)} units, more than {max_nodes}; narrow it with roles, a notice or units")
+    links: Counter = Counter()
+    for roles in by_clause.values():
+        leads, supports = roles.get("Lead", set()), roles.get("Support", set())
+        for lead in leads:
+            for other in supports - {lead}:
+                links[(lead, other, LinkType.LEAD_SUPPORT)] += 1
+            for other in roles.get("Implementer", set()) - {lead}:
+                links[(lead, other, LinkType.LEAD_IMPLEMENTER)] += 1
+        for a, b in combinations(sorted(leads), 2):
+            links[(a, b, LinkType.CO_LEAD)] += 1
+        if not leads:
+            for a, b in combinations(sorted(roles.get("Responsible", set())), 2):
+                links[(a, b, LinkType.SHARED_RESPONSIBILITY)] += 1
+    unit_rows = await info.context.loaders.units.load_many(sorted(tasks))
+    nodes = []
+    for row in unit_rows:
+        if not row:
+            continue
+        counts = per_role[row["id"]]
+        nodes.append(OrgMapNode(
+            id=strawberry.ID(row["id"]), label=row["name"], kind=NodeKind.UNIT,
+            unit_type=UnitType(row["type"]) if row.get("type") else None, jurisdiction=row.get("jurisdiction"),
+            tasks=tasks[row["id"]], lead=counts["Lead"], support=counts["Support"],
+            responsible=counts["Responsible"], implementer=counts["Implementer"],
+        ))
+    edges = [OrgMapEdge(source=strawberry.ID(a), target=strawberry.ID(b), type=kind, weight=w)
+             for (a, b, kind), w in sorted(links.items(), key=lambda item: (-item[1], item[0][0], item[0][1]))]
+    if include_clauses:
+        clause_rows = await info.context.loaders.clauses.load_many(sorted(by_clause))
+        for row in clause_rows:
+            if row:
+                nodes.append(OrgMapNode(id=strawberry.ID(row["id"]), label=row.get("label") or row["path"], kind=NodeKind.CLAUSE))
+        for clause, roles in sorted(by_clause.items()):
+            for role, members in sorted(roles.items()):
+                edges += [OrgMapEdge(source=strawberry.ID(u), target=strawberry.ID(clause), type=LinkType.ASSIGNED,
+                                     role=Role(role)) for u in sorted(members)]
+    nodes.sort(key=lambda n: (n.kind.value != "unit", -n.tasks, n.label))
+    return OrgMap(nodes=nodes, edges=edges)

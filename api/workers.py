@@ -1,0 +1,186 @@
+"""SPARQL queries in worker processes, so a runaway query can really be stopped.
+
+pyoxigraph has no query timeout and a running query cannot be interrupted
+from Python. Each query therefore runs in one of a few worker processes that
+hold the store open read-only; when a query outlives its time the worker is
+killed and replaced, and the server goes on answering. Workers serialise
+the result themselves (capped at ``max_rows``), so only bytes cross back.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import queue
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.store import OxigraphStore, QuerySyntaxError, StoreError
+
+from .results import (
+    DEFAULT_GRAPH,
+    DEFAULT_SOLUTIONS,
+    GRAPH_TYPES,
+    SOLUTION_TYPES,
+    serialize_boolean,
+    serialize_solutions,
+    serialize_triples,
+)
+
+
+@dataclass(frozen=True)
+class QueryRequest:
+    query: str
+    accept: tuple[str, ...]  # media types in order of preference; "*/*" allowed
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    max_rows: int = 10_000
+
+
+@dataclass(frozen=True)
+class QueryResponse:
+    body: bytes = b""
+    media_type: str = ""
+    truncated: bool = False
+    rows: int = 0
+    error: str | None = None  # "syntax", "not_acceptable", "store"
+    message: str = ""
+
+
+class QueryTimeout(Exception):
+    pass
+
+
+class WorkersBusy(Exception):
+    pass
+
+
+def _choose(accept: tuple[str, ...], supported: dict, default: str) -> str | None:
+    for media_type in accept:
+        if media_type in supported:
+            return media_type
+        if media_type in ("*/*", "application/*", "text/*") or not media_type:
+            return default
+    return None if accept else default
+
+
+def execute(store, request: QueryRequest) -> QueryResponse:
+    """Run one query on an open pyoxigraph store and serialise its result."""
+    import pyoxigraph as ox
+
+    try:
+        result = store.query(request.query, request.default_graphs, request.named_graphs)
+        if isinstance(result, ox.QueryBoolean):
+            media = _choose(request.accept, SOLUTION_TYPES, DEFAULT_SOLUTIONS)
+            if media is None:
+                return QueryResponse(error="not_acceptable", message="ASK results are available as " + ", ".join(SOLUTION_TYPES))
+            return QueryResponse(serialize_boolean(bool(result), SOLUTION_TYPES[media]), media, rows=1)
+        if isinstance(result, ox.QuerySolutions):
+            media = _choose(request.accept, SOLUTION_TYPES, DEFAULT_SOLUTIONS)
+            if media is None:
+                return QueryResponse(error="not_acceptable", message="SELECT results are available as " + ", ".join(SOLUTION_TYPES))
+            variables = [v.value for v in result.variables]
+            rows = []
+            truncated = False
+            for solution in result:
+                if len(rows) == request.max_rows:
+                    truncated = True
+                    break
+                rows.append([solution[v] for v in variables])
+            body = serialize_solutions(variables, rows, SOLUTION_TYPES[media])
+            return QueryResponse(body, media, truncated, len(rows))
+        media = _choose(request.accept, GRAPH_TYPES, DEFAULT_GRAPH)
+        if media is None:
+            return QueryResponse(error="not_acceptable", message="graph results are available as " + ", ".join(GRAPH_TYPES))
+        triples = []
+        truncated = False
+        for triple in result:
+            if len(triples) == request.max_rows:
+                truncated = True
+                break
+            triples.append(triple)
+        return QueryResponse(serialize_triples(triples, media), media, truncated, len(triples))
+    except QuerySyntaxError as exc:
+        return QueryResponse(error="syntax", message=str(exc))
+    except (StoreError, OSError, RuntimeError, ValueError) as exc:
+        return QueryResponse(error="store", message=str(exc))
+
+
+def _worker_main(store_path: str | None, connection) -> None:
+    store = OxigraphStore(store_path, read_only=True)
+    while True:
+        try:
+            request = connection.recv()
+        except EOFError:
+            return
+        if request is None:
+            return
+        connection.send(execute(store, request))
+
+
+class _Worker:
+    def __init__(self, context, store_path: str | None) -> None:
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=_worker_main, args=(store_path, child), daemon=True)
+        self.process.start()
+        child.close()
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=5)
+        self.connection.close()
+
+
+class QueryRunner:
+    """A small pool of query worker processes with an enforced timeout."""
+
+    def __init__(self, store_path: Path | None, workers: int = 2, timeout: float = 10.0) -> None:
+        self.store_path = str(store_path) if store_path else None
+        self.timeout = timeout
+        self._context = mp.get_context("spawn")
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: list[_Worker] = []
+        self._lock = threading.Lock()
+        self.killed = 0
+        for _ in range(max(1, workers)):
+            self._add()
+
+    def _add(self) -> None:
+        worker = _Worker(self._context, self.store_path)
+        with self._lock:
+            self._all.append(worker)
+        self._idle.put(worker)
+
+    def run(self, request: QueryRequest, wait: float | None = None) -> QueryResponse:
+        try:
+            worker = self._idle.get(timeout=self.timeout if wait is None else wait)
+        except queue.Empty:
+            raise WorkersBusy("all query workers are busy") from None
+        try:
+            worker.connection.send(request)
+            if worker.connection.poll(self.timeout):
+                response = worker.connection.recv()
+                self._idle.put(worker)
+                return response
+        except (EOFError, BrokenPipeError, OSError):
+            pass
+        self._replace(worker)
+        raise QueryTimeout(f"query stopped after {self.timeout:g} s")
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.stop()
+        with self._lock:
+            self._all.remove(worker)
+            self.killed += 1
+        self._add()
+
+    def close(self) -> None:
+        with self._lock:
+            workers, self._all = self._all, []
+        for worker in workers:
+            try:
+                worker.connection.send(None)
+            except (BrokenPipeError, OSError):
+                pass
+            worker.stop()
