@@ -57,6 +57,15 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
     app.include_router(library.router)
     app.include_router(graphql_router(config), prefix="/graphql")
 
+    @app.middleware("http")
+    async def report_store_queries(request: Request, call_next):
+        """GraphQL responses say how many store queries they cost (X-Store-Queries)."""
+        response = await call_next(request)
+        store = getattr(request.state, "graphql_store", None)
+        if store is not None:
+            response.headers["X-Store-Queries"] = str(store.count)
+        return response
+
     @app.get("/health", tags=["Service"], summary="Liveness and what the store holds")
     def health(request: Request) -> dict:
         store: OxigraphStore = request.app.state.store

@@ -50,12 +50,14 @@ class CitationLink:
     depth: int
 
 
-async def _page(info, select: str, order: str, first: int | None, after: str | None) -> tuple[list[str], int, int]:
-    """Ids of one page of ``select`` (which binds ?id) and the total: two store queries."""
+async def _page(info, select: str, sort: str, descending: bool, first: int | None, after: str | None) -> tuple[list[str], int, int]:
+    """Ids of one page of ``select`` (which binds ?id) sorted by the variable ``sort``, and the total:
+    two store queries whatever the page size."""
     offset, limit = window(first, after, info.context.config.page_size)
     total = (await info.context.store.select(f"SELECT (COUNT(DISTINCT ?id) AS ?n) WHERE {{ {select} }}"))[0]["n"]
+    key = "DESC(?key)" if descending else "?key"
     rows = await info.context.store.select(
-        f"SELECT DISTINCT ?id {order.split()[0] if order else ''} WHERE {{ {select} }} ORDER BY {order} ?id OFFSET {offset} LIMIT {limit}"
+        f"SELECT ?id (MAX({sort}) AS ?key) WHERE {{ {select} }} GROUP BY ?id ORDER BY {key} ?id OFFSET {offset} LIMIT {limit}"
     ) if limit else []
     return [r["id"] for r in rows], offset, int(total)
 
@@ -94,7 +96,7 @@ class Query:
         if f.text:
             parts.append(f"?id dcterms:title ?title . OPTIONAL {{ ?id gk:docNumber ?num }} "
                          f"FILTER (CONTAINS(?title, {_literal(f.text)}) || CONTAINS(COALESCE(?num, \"\"), {_literal(f.text)}))")
-        ids, offset, total = await _page(info, " ".join(parts), "DESC(?issued)", first, after)
+        ids, offset, total = await _page(info, " ".join(parts), "?issued", True, first, after)
         rows = await info.context.loaders.notices.load_many(ids)
         return Connection(**connection([Notice.from_row(r) for r in rows if r], offset, total))
 
@@ -127,7 +129,7 @@ class Query:
             parts.append(f"?id gk:unitType gk:{f.unit_type.value} .")
         if f.name:
             parts.append(f"{{ ?id skos:prefLabel ?label }} UNION {{ ?id skos:altLabel ?label }} FILTER (CONTAINS(?label, {_literal(f.name)}))")
-        ids, offset, total = await _page(info, " ".join(parts), "DESC(?tasks)", first, after)
+        ids, offset, total = await _page(info, " ".join(parts), "?tasks", True, first, after)
         rows = await info.context.loaders.units.load_many(ids)
         return Connection(**connection([Unit.from_row(r) for r in rows if r], offset, total))
 
@@ -154,7 +156,7 @@ class Query:
             if role:
                 assignment += f" ; gk:role gk:{role.value}"
             parts.append(assignment + " .")
-        ids, offset, total = await _page(info, " ".join(parts), "?date", first, after)
+        ids, offset, total = await _page(info, " ".join(parts), "?date", False, first, after)
         if not ids:
             return Connection(**connection([], offset, total))
         rows = await info.context.store.select(
@@ -209,9 +211,9 @@ def make_schema(config: ServerConfig) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         extensions=[
-            QueryDepthLimiter(max_depth=config.graphql_max_depth),
-            MaxAliasesLimiter(max_alias_count=config.graphql_max_aliases),
-            MaxTokensLimiter(max_token_count=config.graphql_max_tokens),
+            lambda: QueryDepthLimiter(max_depth=config.graphql_max_depth),
+            lambda: MaxAliasesLimiter(max_alias_count=config.graphql_max_aliases),
+            lambda: MaxTokensLimiter(max_token_count=config.graphql_max_tokens),
         ],
     )
 
