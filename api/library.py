@@ -16,7 +16,6 @@ from pathlib import Path
 
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
-from starlette.concurrency import run_in_threadpool
 
 from .errors import ApiError
 from .sparql import run_query
@@ -30,6 +29,11 @@ class Parameter:
     name: str
     default: str  # as written in the query
     kind: str  # integer, decimal, date, string, iri
+
+    @property
+    def plain_default(self) -> str:
+        """The default as a user would type it: no quotes, brackets or datatype."""
+        return re.sub(r'^"(.*)"(?:\^\^.*)?$|^<(.*)>$', lambda m: m.group(1) or m.group(2) or "", self.default)
 
     def term(self, value: str) -> str:
         """The SPARQL term for a user value, or ValueError."""
@@ -90,7 +94,7 @@ class LibraryQuery:
             "name": self.name,
             "question": self.question,
             "notes": self.notes,
-            "parameters": [{"name": p.name, "default": p.default, "type": p.kind} for p in self.parameters],
+            "parameters": [{"name": p.name, "default": p.plain_default, "type": p.kind} for p in self.parameters],
             "href": href,
         }
 
@@ -143,4 +147,4 @@ async def run_library_query(request: Request, name: str) -> Response:
         text = query.bind(values)
     except ValueError as exc:
         raise ApiError(400, "invalid_parameters", str(exc)) from None
-    return await run_in_threadpool(run_query, request, text, request.query_params.get("format"), [], [])
+    return await run_query(request, text, request.query_params.get("format"), [], [])

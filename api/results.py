@@ -51,18 +51,23 @@ DEFAULT_SOLUTIONS = "application/sparql-results+json"
 DEFAULT_GRAPH = "text/turtle"
 
 
+XSD_STRING = ox.NamedNode("http://www.w3.org/2001/XMLSchema#string")
+
+
 def _json_term(term) -> dict:
-    if isinstance(term, ox.NamedNode):
+    kind = type(term)  # exact type checks: this runs for every cell of every result
+    if kind is ox.NamedNode:
         return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
+    if kind is ox.Literal:
+        language = term.language
+        if language:
+            return {"type": "literal", "value": term.value, "xml:lang": language}
+        datatype = term.datatype
+        if datatype == XSD_STRING:
+            return {"type": "literal", "value": term.value}
+        return {"type": "literal", "value": term.value, "datatype": datatype.value}
+    if kind is ox.BlankNode:
         return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            out["datatype"] = term.datatype.value
-        return out
     return {"type": "literal", "value": str(term)}
 
 

@@ -16,7 +16,6 @@ from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from starlette.concurrency import run_in_threadpool
 
 from .errors import ApiError
 from .results import SHORTHANDS
@@ -52,7 +51,7 @@ def accepted_types(request: Request, fmt: str | None) -> tuple[str, ...]:
     return tuple(media for _, _, media in sorted(ranked))
 
 
-def run_query(request: Request, query: str, fmt: str | None, default_graphs: list[str], named_graphs: list[str]) -> Response:
+async def run_query(request: Request, query: str, fmt: str | None, default_graphs: list[str], named_graphs: list[str]) -> Response:
     config = request.app.state.config
     if len(query.encode("utf-8")) > config.max_query_bytes:
         raise ApiError(413, "query_too_large", f"query is larger than {config.max_query_bytes} bytes")
@@ -60,7 +59,7 @@ def run_query(request: Request, query: str, fmt: str | None, default_graphs: lis
         raise ApiError(403, "read_only", READ_ONLY)
     job = QueryRequest(query, accepted_types(request, fmt), tuple(default_graphs), tuple(named_graphs), config.max_rows)
     try:
-        result = request.app.state.runner.run(job)
+        result = await request.app.state.runner.run(job)
     except QueryTimeout as exc:
         raise ApiError(504, "query_timeout", str(exc)) from None
     except WorkersBusy as exc:
@@ -94,9 +93,7 @@ async def sparql_get(request: Request) -> Response:
         if accept and accept[0] in ("text/html", "application/xhtml+xml"):
             return HTMLResponse(request.app.state.query_page)
         return Response(service_description(str(request.url_for("sparql_get"))), media_type="text/turtle; charset=utf-8")
-    return await run_in_threadpool(
-        run_query, request, query, params.get("format"), params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
-    )
+    return await run_query(request, query, params.get("format"), params.getlist("default-graph-uri"), params.getlist("named-graph-uri"))
 
 
 @router.post("/sparql", summary="SPARQL query (POST form or application/sparql-query)")
@@ -123,7 +120,7 @@ async def sparql_post(request: Request) -> Response:
     else:
         raise ApiError(415, "unsupported_media_type",
                        "POST a query as application/x-www-form-urlencoded or application/sparql-query")
-    return await run_in_threadpool(run_query, request, query, fmt, default_graphs, named_graphs)
+    return await run_query(request, query, fmt, default_graphs, named_graphs)
 
 
 @router.api_route("/graph-store", methods=["PUT", "POST", "DELETE", "PATCH"], include_in_schema=False)
@@ -144,7 +141,7 @@ async def graph_store_get(request: Request, graph: str | None = None, default: s
     accept = accepted_types(request, fmt)
     if not fmt and (not accept or accept[0] in ("*/*", "text/html")):
         fmt = "ntriples"  # a browser or a bare client gets the graph as N-Triples
-    return await run_in_threadpool(run_query, request, query, fmt, [], [])
+    return await run_query(request, query, fmt, [], [])
 
 
 def service_description(endpoint: str) -> str:

@@ -9,9 +9,9 @@ the result themselves (capped at ``max_rows``), so only bytes cross back.
 
 from __future__ import annotations
 
+import asyncio
 import multiprocessing as mp
-import queue
-import threading
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,51 +133,58 @@ class _Worker:
 
 
 class QueryRunner:
-    """A small pool of query worker processes with an enforced timeout."""
+    """A small pool of query worker processes with an enforced timeout.
+
+    Waiting for a worker's answer is done on the event loop (the pipe's file
+    descriptor is watched), so a request costs no thread hop.
+    """
 
     def __init__(self, store_path: Path | None, workers: int = 2, timeout: float = 10.0) -> None:
         self.store_path = str(store_path) if store_path else None
         self.timeout = timeout
         self._context = mp.get_context("spawn")
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
         self._all: list[_Worker] = []
-        self._lock = threading.Lock()
         self.killed = 0
         for _ in range(max(1, workers)):
             self._add()
 
     def _add(self) -> None:
         worker = _Worker(self._context, self.store_path)
-        with self._lock:
-            self._all.append(worker)
-        self._idle.put(worker)
+        self._all.append(worker)
+        self._idle.put_nowait(worker)
 
-    def run(self, request: QueryRequest, wait: float | None = None) -> QueryResponse:
+    async def run(self, request: QueryRequest) -> QueryResponse:
         try:
-            worker = self._idle.get(timeout=self.timeout if wait is None else wait)
-        except queue.Empty:
+            worker = await asyncio.wait_for(self._idle.get(), self.timeout)
+        except TimeoutError:
             raise WorkersBusy("all query workers are busy") from None
+        loop = asyncio.get_running_loop()
+        answered = loop.create_future()
+        descriptor = worker.connection.fileno()
+        loop.add_reader(descriptor, lambda: answered.done() or answered.set_result(None))
         try:
+            os.set_blocking(descriptor, True)  # uvloop makes watched descriptors non-blocking
             worker.connection.send(request)
-            if worker.connection.poll(self.timeout):
-                response = worker.connection.recv()
-                self._idle.put(worker)
-                return response
-        except (EOFError, BrokenPipeError, OSError):
-            pass
-        self._replace(worker)
-        raise QueryTimeout(f"query stopped after {self.timeout:g} s")
+            await asyncio.wait_for(answered, self.timeout)
+            loop.remove_reader(descriptor)
+            os.set_blocking(descriptor, True)
+            response = worker.connection.recv()
+        except (TimeoutError, EOFError, OSError):
+            loop.remove_reader(descriptor)
+            self._replace(worker)
+            raise QueryTimeout(f"query stopped after {self.timeout:g} s") from None
+        self._idle.put_nowait(worker)
+        return response
 
     def _replace(self, worker: _Worker) -> None:
         worker.stop()
-        with self._lock:
-            self._all.remove(worker)
-            self.killed += 1
+        self._all.remove(worker)
+        self.killed += 1
         self._add()
 
     def close(self) -> None:
-        with self._lock:
-            workers, self._all = self._all, []
+        workers, self._all = self._all, []
         for worker in workers:
             try:
                 worker.connection.send(None)

@@ -127,6 +127,18 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
+def _clip(text: str, width: int = 60) -> str:
+    """Long cells are cut in the table view (json, csv and tsv give them whole)."""
+    if _width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if _width(out + ch) > width - 1:
+            break
+        out += ch
+    return out + "…"
+
+
 def _term(value) -> str:
     if value is None:
         return ""
@@ -167,7 +179,7 @@ def query(query: str, store: Path, fmt: str) -> None:
         sys.stdout.buffer.write(result.serialize(format=formats[fmt]))
         return
     names = [v.value for v in result.variables]
-    rows = [[_term(solution[n]) for n in names] for solution in result]
+    rows = [[_clip(_term(solution[n]).replace("\n", " ")) for n in names] for solution in result]
     widths = [max([_width(n)] + [_width(r[i]) for r in rows]) for i, n in enumerate(names)]
     click.echo("  ".join(_pad(n, w) for n, w in zip(names, widths)).rstrip())
     click.echo("  ".join("-" * w for w in widths))
@@ -243,7 +255,7 @@ def serve(store: Path, host: str, port: int, query_timeout: float, max_rows: int
     _open(store, read_only=True)  # a clear error before the server starts
     config = ServerConfig(store=store, query_timeout=query_timeout, max_rows=max_rows, query_workers=query_workers)
     click.echo(f"serving {store} at http://{host}:{port}/ (SPARQL /sparql, GraphQL /graphql, docs /docs)", err=True)
-    uvicorn.run(create_app(config), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(config), host=host, port=port, log_level="warning", access_log=False)
 
 
 if __name__ == "__main__":

@@ -48,6 +48,14 @@ class SelectResult:
 
 class GraphStore(Protocol):
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None: ...
+    def load_dataset(self, path: Path) -> None:
+        """Load an RDF dataset file (TriG, N-Quads …, by its extension) as it is: fixtures, backups."""
+        fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) or ox.RdfFormat.TRIG
+        try:
+            self._store.load(path=str(path), format=fmt)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"cannot load {path}: {exc}") from None
+
     def drop_graph(self, graph: str) -> None: ...
     def named_graphs(self) -> list[str]: ...
     def select(self, query: str) -> SelectResult: ...
@@ -97,6 +105,14 @@ class OxigraphStore:
             self._store.update(_insert_data(graph, quads))
         except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot write graph {graph}: {exc}") from None
+
+    def load_dataset(self, path: Path) -> None:
+        """Load an RDF dataset file (TriG, N-Quads …, by its extension) as it is: fixtures, backups."""
+        fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) or ox.RdfFormat.TRIG
+        try:
+            self._store.load(path=str(path), format=fmt)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"cannot load {path}: {exc}") from None
 
     def drop_graph(self, graph: str) -> None:
         try:

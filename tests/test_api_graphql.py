@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from api.config import ServerConfig
 from api.graphql import make_schema
 

@@ -29,13 +29,13 @@ class Assignment:
                    source_text=row["sourceText"], source_line=row["line"], unit_id=row["unit"], clause_id=row["clause"])
 
     @strawberry.field
-    async def unit(self, info: strawberry.Info) -> Annotated["Unit", strawberry.lazy(".unit")]:
+    async def unit(self, info: strawberry.Info) -> Annotated[Unit, strawberry.lazy(".unit")]:
         from .unit import Unit
 
         return Unit.from_row(await info.context.loaders.units.load(self.unit_id))
 
     @strawberry.field
-    async def clause(self, info: strawberry.Info) -> Annotated["Clause", strawberry.lazy(".clause")]:
+    async def clause(self, info: strawberry.Info) -> Annotated[Clause, strawberry.lazy(".clause")]:
         from .clause import Clause
 
         return Clause.from_row(await info.context.loaders.clauses.load(self.clause_id))

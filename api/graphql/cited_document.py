@@ -24,7 +24,7 @@ class CitedDocument:
                    ingested=bool(row.get("notice")))
 
     @strawberry.field(description="The notice itself, when it is in the graph.")
-    async def notice(self, info: strawberry.Info) -> Annotated["Notice", strawberry.lazy(".notice")] | None:
+    async def notice(self, info: strawberry.Info) -> Annotated[Notice, strawberry.lazy(".notice")] | None:
         from .notice import Notice
 
         if not self.ingested:
@@ -33,7 +33,7 @@ class CitedDocument:
         return Notice.from_row(row) if row else None
 
     @strawberry.field(description="Notices that cite this document.")
-    async def cited_by(self, info: strawberry.Info) -> list[Annotated["Notice", strawberry.lazy(".notice")]]:
+    async def cited_by(self, info: strawberry.Info) -> list[Annotated[Notice, strawberry.lazy(".notice")]]:
         from .notice import Notice
 
         rows = await info.context.loaders.cited_by.load(str(self.id))

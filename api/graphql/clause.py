@@ -34,7 +34,7 @@ class Clause:
                    notice_id=row["notice"], parent_id=row["parent"])
 
     @strawberry.field
-    async def notice(self, info: strawberry.Info) -> Annotated["Notice", strawberry.lazy(".notice")]:
+    async def notice(self, info: strawberry.Info) -> Annotated[Notice, strawberry.lazy(".notice")]:
         from .notice import Notice
 
         return Notice.from_row(await info.context.loaders.notices.load(self.notice_id))

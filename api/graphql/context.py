@@ -8,6 +8,7 @@ from fastapi import Request
 from strawberry.fastapi import BaseContext
 
 from ..config import ServerConfig
+from ..snapshot import Snapshot
 from .loaders import CountingStore, Loaders
 
 
@@ -16,6 +17,7 @@ class GraphQLContext(BaseContext):
     store: CountingStore
     loaders: Loaders
     config: ServerConfig
+    snapshot: Snapshot
 
     def __post_init__(self) -> None:
         super().__init__()
@@ -23,5 +25,5 @@ class GraphQLContext(BaseContext):
 
 async def get_context(request: Request) -> GraphQLContext:
     store = CountingStore(request.app.state.store)
-    request.state.graphql_store = store  # tests read the query count from here
-    return GraphQLContext(store=store, loaders=Loaders(store), config=request.app.state.config)
+    snapshot = request.app.state.snapshot
+    return GraphQLContext(store=store, loaders=Loaders(store, snapshot), config=request.app.state.config, snapshot=snapshot)

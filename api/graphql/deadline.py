@@ -25,7 +25,7 @@ class Deadline:
                    source_line=row["line"], clause_id=clause_id)
 
     @strawberry.field
-    async def clause(self, info: strawberry.Info) -> Annotated["Clause", strawberry.lazy(".clause")]:
+    async def clause(self, info: strawberry.Info) -> Annotated[Clause, strawberry.lazy(".clause")]:
         from .clause import Clause
 
         return Clause.from_row(await info.context.loaders.clauses.load(self.clause_id))

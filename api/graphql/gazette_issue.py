@@ -37,7 +37,7 @@ class GazetteIssue:
         return Unit.from_row(row) if row else None
 
     @strawberry.field(description="The notices of this issue, in the order printed.")
-    async def notices(self, info: strawberry.Info) -> list[Annotated["Notice", strawberry.lazy(".notice")]]:
+    async def notices(self, info: strawberry.Info) -> list[Annotated[Notice, strawberry.lazy(".notice")]]:
         from .notice import Notice
 
         rows = await info.context.loaders.gazette_notices.load(str(self.id))

@@ -17,6 +17,8 @@ from strawberry.dataloader import DataLoader
 
 from graph.store import GraphStore
 
+from ..snapshot import Snapshot
+
 ROLE_OF = {"Lead": "LEAD", "Support": "SUPPORT", "Responsible": "RESPONSIBLE", "Implementer": "IMPLEMENTER"}
 
 
@@ -60,6 +62,7 @@ class CountingStore:
 @dataclass
 class Loaders:
     store: CountingStore
+    snapshot: Snapshot
     notices: DataLoader = field(init=False)
     gazettes: DataLoader = field(init=False)
     clauses: DataLoader = field(init=False)
@@ -106,7 +109,11 @@ class Loaders:
         self.notices = one(NOTICES)
         self.gazettes = one(GAZETTES)
         self.clauses = one(CLAUSES)
-        self.units = one(UNITS)
+        async def load_units(ids: list[str]) -> list[dict | None]:
+            units = (await run_in_threadpool(self.snapshot.load)).units  # every unit, read once per server
+            return [units.get(i) for i in ids]
+
+        self.units = DataLoader(load_fn=load_units)
         self.documents = one(DOCUMENTS)
         self.top_clauses = many(TOP_CLAUSES, "order")
         self.table_rows = many(TABLE_ROWS, "order")
@@ -156,14 +163,6 @@ CLAUSE_ASSIGNMENTS = f"""SELECT ?id ?assignment ?clause ?unit ?role ?inherited ?
   $VALUES BIND (?id AS ?clause) {ASSIGNMENT_FIELDS} }}"""
 UNIT_ASSIGNMENTS = f"""SELECT ?id ?assignment ?clause ?unit ?role ?inherited ?sourceText ?line WHERE {{
   $VALUES BIND (?id AS ?unit) {ASSIGNMENT_FIELDS} }}"""
-UNITS = """
-SELECT ?id ?name ?jurisdiction ?type ?parent (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR="\\u001f") AS ?altLabels) WHERE {
-  $VALUES
-  ?id a org:Organization ; skos:prefLabel ?name .
-  OPTIONAL { ?id gk:jurisdiction ?jurisdiction } OPTIONAL { ?id gk:unitType ?typeIri }
-  OPTIONAL { ?id org:subOrganizationOf ?parent } OPTIONAL { ?id skos:altLabel ?alt }
-  BIND (STRAFTER(STR(?typeIri), "#") AS ?type)
-} GROUP BY ?id ?name ?jurisdiction ?type ?parent"""
 DEADLINES = """SELECT ?id ?deadline ?date ?text ?line WHERE {
   $VALUES ?id gk:deadline ?deadline . ?deadline gk:date ?date ; gk:text ?text ; gk:sourceLine ?line }"""
 CITES = """SELECT ?id ?target WHERE { $VALUES ?id gk:cites ?target }"""

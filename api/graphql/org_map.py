@@ -14,9 +14,9 @@ from itertools import combinations
 
 import strawberry
 from graphql import GraphQLError
+from starlette.concurrency import run_in_threadpool
 
 from .enums import Role, UnitType
-from .loaders import iri, values_block
 
 
 @strawberry.enum(description="What an orgMap node stands for.")
@@ -63,43 +63,20 @@ class OrgMap:
     edges: list[OrgMapEdge]
 
 
-ASSIGNMENTS = """SELECT DISTINCT ?clause ?unit ?role WHERE {{
-  {scope}
-  ?a gk:clause ?clause ; gk:unit ?unit ; gk:role ?r .
-  BIND (STRAFTER(STR(?r), "#") AS ?role)
-  {role_filter}
-}}"""
-
-
-def _role_filter(roles: list[Role] | None) -> str:
-    if not roles:
-        return ""
-    return "FILTER (?r IN (" + ", ".join(f"gk:{r.value}" for r in roles) + "))"
-
-
 async def org_map(info, jurisdiction, notice, units, roles, depth, include_clauses, max_nodes) -> OrgMap:
-    store = info.context.store
-    role_filter = _role_filter(roles)
     if sum(x is not None for x in (jurisdiction, notice, units)) != 1:
         raise GraphQLError("give exactly one of jurisdiction, notice or units")
+    snapshot = await run_in_threadpool(info.context.snapshot.load)
     if jurisdiction is not None:
-        literal = jurisdiction.replace("\\", "\\\\").replace('"', '\\"')
-        scope = f'?clause gk:notice/gk:jurisdiction "{literal}" .'
-        rows = await store.select(ASSIGNMENTS.format(scope=scope, role_filter=role_filter))
+        found = snapshot.in_jurisdiction(jurisdiction)
     elif notice is not None:
-        rows = await store.select(ASSIGNMENTS.format(scope=f"?clause gk:notice {iri(notice)} .", role_filter=role_filter))
+        found = snapshot.of_notice(notice)
     else:
         if not 1 <= depth <= 3:
             raise GraphQLError("depth must be between 1 and 3")
-        frontier, seen_units, rows = set(units), set(), []
-        for _ in range(depth):
-            scope = f"{values_block('seed', sorted(frontier))} ?a0 gk:unit ?seed ; gk:clause ?clause ."
-            found = await store.select(ASSIGNMENTS.format(scope=scope, role_filter=role_filter))
-            rows += found
-            seen_units |= frontier
-            frontier = {r["unit"] for r in found} - seen_units
-            if not frontier:
-                break
+        found = snapshot.around(set(units), depth)
+    wanted = {r.value for r in roles} if roles else None
+    rows = [{"clause": c, "unit": u, "role": role} for c, u, role, _ in found if wanted is None or role in wanted]
     return await _build(info, rows, include_clauses, max_nodes)
 
 
@@ -109,7 +86,7 @@ async def _build(info, rows: list[dict], include_clauses: bool, max_nodes: int) 
         by_clause[row["clause"]][row["role"]].add(row["unit"])
     tasks: Counter = Counter()
     per_role: dict[str, Counter] = defaultdict(Counter)
-    for clause, roles in by_clause.items():
+    for roles in by_clause.values():
         for role, members in roles.items():
             for unit in members:
                 per_role[unit][role] += 1

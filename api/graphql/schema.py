@@ -7,7 +7,7 @@ from typing import Annotated
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter, SchemaExtension
 from strawberry.fastapi import GraphQLRouter
 
 from ..config import ServerConfig
@@ -207,6 +207,17 @@ class Query:
                              include_clauses, max_nodes)
 
 
+class StoreQueryCount(SchemaExtension):
+    """Each response says how many store queries it cost (``X-Store-Queries``): the N+1 guard's evidence."""
+
+    def on_operation(self):
+        yield
+        context = self.execution_context.context
+        response = getattr(context, "response", None)
+        if response is not None and hasattr(context, "store"):
+            response.headers["X-Store-Queries"] = str(context.store.count)
+
+
 def make_schema(config: ServerConfig) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
@@ -214,6 +225,7 @@ def make_schema(config: ServerConfig) -> strawberry.Schema:
             lambda: QueryDepthLimiter(max_depth=config.graphql_max_depth),
             lambda: MaxAliasesLimiter(max_alias_count=config.graphql_max_aliases),
             lambda: MaxTokensLimiter(max_token_count=config.graphql_max_tokens),
+            StoreQueryCount,
         ],
     )
 

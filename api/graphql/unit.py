@@ -39,7 +39,7 @@ class Unit:
     @strawberry.field(description="The unit's assignments, optionally of one role, in document order.")
     async def assignments(
         self, info: strawberry.Info, role: Role | None = None, first: int | None = None, after: str | None = None
-    ) -> Connection[Annotated["Assignment", strawberry.lazy(".assignment")]]:
+    ) -> Connection[Annotated[Assignment, strawberry.lazy(".assignment")]]:
         from .assignment import Assignment
 
         offset, limit = window(first, after, info.context.config.page_size)
