@@ -1,0 +1,154 @@
+"""What the networks are made of, read from the store through SPARQL (never from text).
+
+``NetworkFilter`` says which assignments count; ``fetch_assignments`` turns it
+into one SPARQL query for the assignments and one for their deadlines.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from graph.store import GraphStore
+
+ROLES = ("Lead", "Support", "Responsible", "Implementer")
+
+
+def _literal(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+@dataclass(frozen=True)
+class NetworkFilter:
+    """Which assignments a network is built from. Every field narrows; defaults take everything."""
+
+    jurisdiction: str | None = None
+    notices: tuple[str, ...] = ()  # 文号 or notice IRIs
+    issued_from: datetime.date | None = None
+    issued_to: datetime.date | None = None
+    deadline_from: datetime.date | None = None
+    deadline_to: datetime.date | None = None
+    roles: tuple[str, ...] = ROLES
+    include_inherited: bool = True
+    include_collective: bool = True  # 各县（市、区）政府, 相关单位 …
+    include_outside: bool = True  # 国网焦作供电公司, 焦作车务段 …
+
+    def __post_init__(self) -> None:
+        unknown = set(self.roles) - set(ROLES)
+        if unknown:
+            raise ValueError(f"unknown role(s): {', '.join(sorted(unknown))} (choose from {', '.join(ROLES)})")
+
+    def as_dict(self) -> dict:
+        return {
+            "jurisdiction": self.jurisdiction,
+            "notices": list(self.notices),
+            "issuedFrom": self.issued_from.isoformat() if self.issued_from else None,
+            "issuedTo": self.issued_to.isoformat() if self.issued_to else None,
+            "deadlineFrom": self.deadline_from.isoformat() if self.deadline_from else None,
+            "deadlineTo": self.deadline_to.isoformat() if self.deadline_to else None,
+            "roles": list(self.roles),
+            "includeInherited": self.include_inherited,
+            "includeCollective": self.include_collective,
+            "includeOutside": self.include_outside,
+        }
+
+    def where(self) -> str:
+        """The graph pattern binding ?a ?clause ?unit ?r ?notice under this filter."""
+        parts = [
+            "?a a gk:Assignment ; gk:clause ?clause ; gk:unit ?unit ; gk:role ?r ; gk:inherited ?inherited .",
+            "?clause gk:notice ?notice .",
+            "FILTER (?r IN (" + ", ".join(f"gk:{r}" for r in self.roles) + "))",
+        ]
+        if not self.include_inherited:
+            parts.append("FILTER (?inherited = false)")
+        if self.jurisdiction:
+            parts.append(f"?notice gk:jurisdiction {_literal(self.jurisdiction)} .")
+        if self.notices:
+            iris = [n for n in self.notices if n.startswith("http")]
+            numbers = [n for n in self.notices if not n.startswith("http")]
+            options = [f"?notice IN ({', '.join(f'<{i}>' for i in iris)})"] if iris else []
+            if numbers:
+                parts.append("OPTIONAL { ?notice gk:docNumber ?docNumber }")
+                options.append(f"?docNumber IN ({', '.join(_literal(n) for n in numbers)})")
+            parts.append(f"FILTER ({' || '.join(options)})")
+        if self.issued_from or self.issued_to:
+            parts.append("?notice dcterms:issued ?issued .")
+            if self.issued_from:
+                parts.append(f'FILTER (?issued >= "{self.issued_from.isoformat()}"^^xsd:date)')
+            if self.issued_to:
+                parts.append(f'FILTER (?issued <= "{self.issued_to.isoformat()}"^^xsd:date)')
+        if self.deadline_from or self.deadline_to:
+            conditions = []
+            if self.deadline_from:
+                conditions.append(f'?inRange >= "{self.deadline_from.isoformat()}"^^xsd:date')
+            if self.deadline_to:
+                conditions.append(f'?inRange <= "{self.deadline_to.isoformat()}"^^xsd:date')
+            parts.append(f"FILTER EXISTS {{ ?clause gk:deadline/gk:date ?inRange . FILTER ({' && '.join(conditions)}) }}")
+        excluded = [t for t, keep in (("Collective", self.include_collective), ("OutsideBody", self.include_outside)) if not keep]
+        if excluded:
+            parts.append(f"FILTER NOT EXISTS {{ ?unit gk:unitType ?excludedType . FILTER (?excludedType IN ({', '.join(f'gk:{t}' for t in excluded)})) }}")
+        return "\n  ".join(parts)
+
+
+@dataclass(frozen=True)
+class AssignmentRow:
+    clause: str
+    unit: str
+    role: str  # Lead, Support, Responsible, Implementer
+    inherited: bool
+    notice: str
+
+
+@dataclass
+class NetworkData:
+    """Assignments under a filter, with unit names and types and clause deadlines."""
+
+    assignments: list[AssignmentRow]
+    units: dict[str, dict] = field(default_factory=dict)  # IRI → {"name", "type", "jurisdiction"}
+    deadlines: dict[str, list[datetime.date]] = field(default_factory=dict)  # clause → dates
+    clause_labels: dict[str, str] = field(default_factory=dict)  # clause → "文号 path"
+
+
+ASSIGNMENTS = """SELECT DISTINCT ?clause ?unit ?role ?inherited ?notice WHERE {{
+  {where}
+  BIND (STRAFTER(STR(?r), "#") AS ?role)
+}}"""
+UNITS = """SELECT DISTINCT ?unit ?name ?type ?jurisdiction WHERE {{
+  {{ SELECT DISTINCT ?unit WHERE {{ {where} }} }}
+  ?unit skos:prefLabel ?name .
+  OPTIONAL {{ ?unit gk:unitType ?t }} OPTIONAL {{ ?unit gk:jurisdiction ?jurisdiction }}
+  BIND (STRAFTER(STR(?t), "#") AS ?type)
+}}"""
+CLAUSES = """SELECT DISTINCT ?clause ?number ?path ?date WHERE {{
+  {{ SELECT DISTINCT ?clause ?notice WHERE {{ {where} }} }}
+  OPTIONAL {{ ?notice gk:docNumber ?number }} OPTIONAL {{ ?clause gk:path ?path }}
+  OPTIONAL {{ ?clause gk:deadline/gk:date ?date }}
+}}"""
+
+
+def fetch_assignments(store: GraphStore, network_filter: NetworkFilter) -> NetworkData:
+    """Three SPARQL queries: the assignments, their units, their clauses (labels and deadlines).
+
+    Kept apart because one query joining all of it is two orders of magnitude slower in Oxigraph.
+    """
+    where = network_filter.where()
+    data = NetworkData(assignments=[])
+    for row in store.select(ASSIGNMENTS.format(where=where)).rows:
+        data.assignments.append(AssignmentRow(row["clause"].value, row["unit"].value, row["role"].value,
+                                              row["inherited"].value == "true", row["notice"].value))
+    data.assignments.sort(key=lambda a: (a.clause, a.unit, a.role))
+    for row in store.select(UNITS.format(where=where)).rows:
+        values = {k: (v.value if v is not None else None) for k, v in row.items()}
+        data.units.setdefault(values["unit"], {"name": values["name"], "type": values["type"], "jurisdiction": values["jurisdiction"]})
+    for row in store.select(CLAUSES.format(where=where)).rows:
+        clause = row["clause"].value
+        label = " ".join(v.value for v in (row["number"], row["path"]) if v is not None)
+        data.clause_labels.setdefault(clause, label)
+        if row["date"] is not None:
+            date = datetime.date.fromisoformat(row["date"].value)
+            dates = data.deadlines.setdefault(clause, [])
+            if date not in dates:
+                dates.append(date)
+    for dates in data.deadlines.values():
+        dates.sort()
+    return data
