@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from graph.load import FileReport, ingest_paths
 from graph.store import EXPORT_FORMATS, OxigraphStore, QuerySyntaxError, StoreError
 
-from . import settings
+from . import analysis_cli, settings
 
 
 def _store_option(f):
@@ -256,6 +256,9 @@ def serve(store: Path, host: str, port: int, query_timeout: float, max_rows: int
     config = ServerConfig(store=store, query_timeout=query_timeout, max_rows=max_rows, query_workers=query_workers)
     click.echo(f"serving {store} at http://{host}:{port}/ (SPARQL /sparql, GraphQL /graphql, docs /docs)", err=True)
     uvicorn.run(create_app(config), host=host, port=port, log_level="warning", access_log=False)
+
+
+analysis_cli.register(main, _store_option)
 
 
 if __name__ == "__main__":

@@ -225,3 +225,38 @@ def _notice(out: _Quads, notice: Notice, source, gazette_node, jurisdiction, uni
     for index, row in enumerate(notice.table_rows, start=1):
         row.order = index
         clause(row, node)
+
+
+def metrics_quads(metrics, parameters: dict, computed_at: str, jurisdiction_of_units: bool = True) -> tuple[ox.NamedNode, list[ox.Quad]]:
+    """Coordination metrics as their own named graph, with the parameters and time (PROV-O).
+
+    The graph's IRI derives from the parameters, so recomputing with the same
+    filter replaces it and different filters live side by side.
+    """
+    import json
+
+    canonical = json.dumps(parameters, sort_keys=True, ensure_ascii=False)
+    graph = ox.NamedNode(f"{iris.BASE}metrics/{iris.digest(canonical)}")
+    out = _Quads(graph)
+    out.add(graph, RDF["type"], PROV["Activity"])
+    out.add(graph, RDF["type"], GK["MetricsRun"])
+    out.add(graph, PROV["endedAtTime"], ox.Literal(computed_at, datatype=XSD["dateTime"]))
+    out.add(graph, GK["parameters"], _lit(canonical))
+    for m in metrics:
+        node = ox.NamedNode(f"{graph.value}/unit/{iris.digest(m.unit)}")
+        out.add(node, RDF["type"], GK["CoordinationMetrics"])
+        out.add(node, PROV["wasGeneratedBy"], graph)
+        out.add(node, GK["metricsOf"], ox.NamedNode(m.unit))
+        for prop, value in (("tasksLed", m.tasks_led), ("tasksSupported", m.tasks_supported),
+                            ("tasksResponsible", m.tasks_responsible), ("tasksImplementing", m.tasks_implementing),
+                            ("tasks", m.tasks), ("community", m.community)):
+            out.add(node, GK[prop], _int(value))
+        for prop, value in (("weightedDegree", m.weighted_degree), ("betweenness", m.betweenness),
+                            ("pageRank", m.pagerank), ("loadIndex", m.load_index)):
+            out.add(node, GK[prop], ox.Literal(repr(float(value)), datatype=XSD["double"]))
+        for period, count in sorted(m.deadline_load.items()):
+            entry = ox.NamedNode(f"{node.value}/deadlines/{period}")
+            out.add(node, GK["deadlineLoad"], entry)
+            out.add(entry, GK["period"], _lit(period))
+            out.add(entry, GK["tasks"], _int(count))
+    return graph, list(out.quads)
