@@ -53,7 +53,11 @@ class NetworkFilter:
         }
 
     def where(self) -> str:
-        """The graph pattern binding ?a ?clause ?unit ?r ?notice under this filter."""
+        """The graph pattern binding ?a ?clause ?unit ?r ?notice under this filter.
+
+        It is matched inside one named graph (``GRAPH ?g``): a file describes its own notices,
+        clauses, assignments and units, and matching per graph keeps a notice printed in two
+        files from multiplying the rows of the union graph."""
         parts = [
             "?a a gk:Assignment ; gk:clause ?clause ; gk:unit ?unit ; gk:role ?r ; gk:inherited ?inherited .",
             "?clause gk:notice ?notice .",
@@ -87,7 +91,7 @@ class NetworkFilter:
         excluded = [t for t, keep in (("Collective", self.include_collective), ("OutsideBody", self.include_outside)) if not keep]
         if excluded:
             parts.append(f"FILTER NOT EXISTS {{ ?unit gk:unitType ?excludedType . FILTER (?excludedType IN ({', '.join(f'gk:{t}' for t in excluded)})) }}")
-        return "\n  ".join(parts)
+        return "GRAPH ?g {\n  " + "\n  ".join(parts) + "\n}"
 
 
 @dataclass(frozen=True)

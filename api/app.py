@@ -17,7 +17,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from graph.store import OxigraphStore
 
-from . import library, sparql
+from . import analysis, library, sparql
 from .config import ServerConfig
 from .errors import install_error_handlers
 from .graphql import graphql_router
@@ -60,6 +60,7 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
         )
     app.include_router(sparql.router)
     app.include_router(library.router)
+    app.include_router(analysis.router)
     app.include_router(graphql_router(config), prefix="/graphql")
 
     holds = {"graphs": len(app.state.store.named_graphs()), "triples": app.state.store.count()}  # a fixed snapshot

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from graph.store import GraphStore
 
 ASSIGNMENTS = """SELECT DISTINCT ?clause ?unit ?role ?notice WHERE {
-  ?a gk:clause ?clause ; gk:unit ?unit ; gk:role ?r . ?clause gk:notice ?notice .
+  GRAPH ?g { ?a gk:clause ?clause ; gk:unit ?unit ; gk:role ?r . ?clause gk:notice ?notice . }
   BIND (STRAFTER(STR(?r), "#") AS ?role) }"""
 NOTICES = """SELECT DISTINCT ?notice ?jurisdiction WHERE { ?notice a gk:Notice ; gk:jurisdiction ?jurisdiction }"""
 UNITS = """SELECT ?id ?name ?jurisdiction ?type ?parent (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR="\\u001f") AS ?altLabels) WHERE {
@@ -33,6 +33,7 @@ class Snapshot:
     assignments: list[tuple[str, str, str, str]] = field(default_factory=list)  # clause, unit, role, notice
     jurisdiction_of: dict[str, str] = field(default_factory=dict)  # notice → jurisdiction
     units: dict[str, dict] = field(default_factory=dict)  # unit id → row
+    _coordination: dict | None = None
     _ready: bool = False
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -69,3 +70,12 @@ class Snapshot:
             if not frontier:
                 break
         return [a for c in sorted(clauses) for a in by_clause[c]]
+
+    def coordination(self) -> dict:
+        """Coordination metrics of every unit over the whole graph (computed once), by unit IRI."""
+        with self._lock:
+            if self._coordination is None:
+                from analysis import NetworkFilter, fetch_assignments, unit_metrics
+
+                self._coordination = {m.unit: m for m in unit_metrics(fetch_assignments(self.store, NetworkFilter()))}
+        return self._coordination

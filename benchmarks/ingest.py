@@ -54,8 +54,9 @@ def synthetic(texts: list[str], n: int, out: Path) -> list[Path]:
         text = texts[i % len(texts)]
         city = CITIES[i % len(CITIES)] + CITIES[(i // len(CITIES)) % len(CITIES)] + "城"
         text = re.sub(r"焦作|青田|浙江|北京|丽水|菏泽", city[:2], text)
-        offset = 1000 * (i + 1)
-        text = re.sub(r"(〔\d{4}〕)(\d+)号", lambda m, offset=offset: f"{m.group(1)}{int(m.group(2)) + offset}号", text)
+        offset = 100 * (i + 1)  # 文号 serials stay within five digits
+        text = re.sub(r"([〔\[（(]\d{4}[〕\]）)])\s*(\d+)\s*([号號])",
+                      lambda m, offset=offset: f"{m.group(1)}{int(m.group(2)) + offset}{m.group(3)}", text)
         path = out / f"synthetic_{i:04d}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(path)

@@ -13,6 +13,7 @@ from strawberry.fastapi import GraphQLRouter
 from ..config import ServerConfig
 from .cited_document import CitedDocument
 from .context import get_context
+from .coordination import CoordinationFilter, CoordinationNetwork, NetworkKind, coordination_network_of
 from .deadline import Deadline
 from .enums import Role, UnitType
 from .loaders import iri, values_block
@@ -190,6 +191,12 @@ class Query:
                 break
             frontier = next_frontier
         return links
+
+    @strawberry.field(description="A coordination network with every node's metrics, under a filter.")
+    async def coordination_network(
+        self, info: strawberry.Info, kind: NetworkKind = NetworkKind.COASSIGN, filter: CoordinationFilter | None = None
+    ) -> CoordinationNetwork:
+        return await coordination_network_of(info, kind, filter)
 
     @strawberry.field(description="Units and their role-typed links for one jurisdiction, one notice, or around some units.")
     async def org_map(

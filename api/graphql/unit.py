@@ -6,6 +6,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from starlette.concurrency import run_in_threadpool
+
+from .coordination import UnitCoordination
 from .enums import Role, UnitType
 from .pagination import Connection, connection, window
 
@@ -35,6 +38,11 @@ class Unit:
             return None
         row = await info.context.loaders.units.load(self.parent_id)
         return Unit.from_row(row) if row else None
+
+    @strawberry.field(description="Coordination metrics over the whole graph (for a filtered view use coordinationNetwork).")
+    async def coordination(self, info: strawberry.Info) -> UnitCoordination | None:
+        metrics = (await run_in_threadpool(info.context.snapshot.coordination)).get(str(self.id))
+        return UnitCoordination.from_metrics(metrics) if metrics else None
 
     @strawberry.field(description="The unit's assignments, optionally of one role, in document order.")
     async def assignments(
