@@ -116,7 +116,7 @@ def register(main: click.Group, store_option) -> None:
             from graph.build import metrics_quads
 
             filter_parameters = make_filter({k: params[k] for k in FILTER_KEYS}).as_dict() | {"by": by}
-            now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat()
+            now = datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat()
             graph, quads = metrics_quads(ranked, filter_parameters, now)
             graph_store.replace_graph(graph.value, quads)
             graph_store.flush()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-
 from starlette.concurrency import run_in_threadpool
 
 from .coordination import UnitCoordination
