@@ -3,7 +3,7 @@
 * tasks led / supported / responsible for / implementing: distinct clauses per role;
 * weighted degree and betweenness on the co-assignment network (betweenness treats
   a link's length as 1 / shared clauses, so units that share much are close; above
-  1000 units it is estimated from 500 seeded samples);
+  1000 units it is estimated from 200 seeded source samples);
 * PageRank on the directed coordination network (lead → support/implementer);
 * the **coordination-load index**: every clause spreads one unit of work over its
   units, a lead counting ``LEAD_WEIGHT`` (2) shares and every other role one share::
@@ -33,7 +33,7 @@ COMMUNITY_SEED = 42
 #: Betweenness is exact up to this many units, and estimated from this many seeded source samples above
 #: (exact betweenness grows with units × links, minutes for a 500-gazette graph).
 BETWEENNESS_EXACT_UP_TO = 1000
-BETWEENNESS_SAMPLES = 500
+BETWEENNESS_SAMPLES = 200
 
 
 @dataclass

@@ -59,8 +59,25 @@ class GraphStore(Protocol):
     def drop_graph(self, graph: str) -> None: ...
     def named_graphs(self) -> list[str]: ...
     def select(self, query: str) -> SelectResult: ...
+    def select_text(self, query: str) -> tuple[list[str], list[list[str]]]: ...
     def query(self, query: str): ...
     def export(self, fmt: str = "nquads") -> bytes: ...
+    def select_text(self, query: str) -> tuple[list[str], list[list[str]]]:
+        """A SELECT's rows as plain strings ('' for unbound), read through Oxigraph's own CSV writer:
+        several times faster than building a Python term per cell, for bulk reads."""
+        import csv
+        import io
+
+        result = self.query(query)
+        if not isinstance(result, ox.QuerySolutions):
+            raise StoreError("not a SELECT query")
+        try:
+            data = result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise StoreError(f"query failed: {exc}") from None
+        rows = list(csv.reader(io.StringIO(data)))
+        return (rows[0], rows[1:]) if rows else ([], [])
+
     def count(self) -> int: ...
 
 
@@ -153,6 +170,22 @@ class OxigraphStore:
             raise StoreError("not a SELECT query")
         names = [v.value for v in result.variables]
         return SelectResult(names, [{n: solution[n] for n in names} for solution in result])
+
+    def select_text(self, query: str) -> tuple[list[str], list[list[str]]]:
+        """A SELECT's rows as plain strings ('' for unbound), read through Oxigraph's own CSV writer:
+        several times faster than building a Python term per cell, for bulk reads."""
+        import csv
+        import io
+
+        result = self.query(query)
+        if not isinstance(result, ox.QuerySolutions):
+            raise StoreError("not a SELECT query")
+        try:
+            data = result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise StoreError(f"query failed: {exc}") from None
+        rows = list(csv.reader(io.StringIO(data)))
+        return (rows[0], rows[1:]) if rows else ([], [])
 
     def count(self) -> int:
         return len(self._store)
