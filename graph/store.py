@@ -47,37 +47,16 @@ class SelectResult:
 
 
 class GraphStore(Protocol):
-    def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None: ...
-    def load_dataset(self, path: Path) -> None:
-        """Load an RDF dataset file (TriG, N-Quads …, by its extension) as it is: fixtures, backups."""
-        fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) or ox.RdfFormat.TRIG
-        try:
-            self._store.load(path=str(path), format=fmt)
-        except (OSError, SyntaxError, ValueError) as exc:
-            raise StoreError(f"cannot load {path}: {exc}") from None
+    """What the rest of the project needs of a store (an embedded Oxigraph, or a remote SPARQL service)."""
 
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None: ...
+    def load_dataset(self, path: Path) -> None: ...
     def drop_graph(self, graph: str) -> None: ...
     def named_graphs(self) -> list[str]: ...
+    def query(self, query: str, default_graphs: Iterable[str] = (), named_graphs: Iterable[str] = ()): ...
     def select(self, query: str) -> SelectResult: ...
     def select_text(self, query: str) -> tuple[list[str], list[list[str]]]: ...
-    def query(self, query: str): ...
     def export(self, fmt: str = "nquads") -> bytes: ...
-    def select_text(self, query: str) -> tuple[list[str], list[list[str]]]:
-        """A SELECT's rows as plain strings ('' for unbound), read through Oxigraph's own CSV writer:
-        several times faster than building a Python term per cell, for bulk reads."""
-        import csv
-        import io
-
-        result = self.query(query)
-        if not isinstance(result, ox.QuerySolutions):
-            raise StoreError("not a SELECT query")
-        try:
-            data = result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
-        except (OSError, RuntimeError, ValueError) as exc:
-            raise StoreError(f"query failed: {exc}") from None
-        rows = list(csv.reader(io.StringIO(data)))
-        return (rows[0], rows[1:]) if rows else ([], [])
-
     def count(self) -> int: ...
 
 
