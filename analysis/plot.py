@@ -15,7 +15,7 @@ import networkx as nx
 
 from .fetch import NetworkData
 from .metrics import UnitMetrics, deadline_load
-from .networks import coassignment_network
+from .networks import coassignment_network, component_layout
 
 PREFERRED_FAMILIES = (
     "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Micro Hei",
@@ -59,22 +59,6 @@ def _pyplot():
     plt.rcParams["font.family"] = [cjk_font(), "DejaVu Sans"]
     plt.rcParams["axes.unicode_minus"] = False
     return plt
-
-
-def component_layout(graph: nx.Graph) -> dict:
-    """Spring layout per connected component: the largest in the middle, the small ones in a row below it,
-    so a few isolated pairs do not squeeze the main network into a corner."""
-    parts = sorted(nx.connected_components(graph), key=lambda c: (-len(c), sorted(c)))
-    positions: dict = {}
-    main = graph.subgraph(parts[0])
-    positions.update(nx.spring_layout(main, weight="weight", seed=42, k=2.5 / max(1, len(parts[0])) ** 0.5, iterations=200))
-    others = parts[1:]
-    for index, part in enumerate(others):
-        sub = graph.subgraph(part)
-        local = nx.spring_layout(sub, weight="weight", seed=42, scale=0.12) if len(part) > 1 else {next(iter(part)): (0.0, 0.0)}
-        x = -1.0 + 2.0 * (index + 0.5) / max(1, len(others))
-        positions.update({node: (x + px, -1.35 + py) for node, (px, py) in local.items()})
-    return positions
 
 
 def plot_network(data: NetworkData, metrics: list[UnitMetrics], output: Path, max_labels: int = 40) -> None:

@@ -8,12 +8,13 @@ GraphQL), so the server never writes.
 from __future__ import annotations
 
 import asyncio
-import html
-import json
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
 
 from graph.store import OxigraphStore
 
@@ -23,6 +24,8 @@ from .errors import install_error_handlers
 from .graphql import graphql_router
 from .snapshot import Snapshot
 from .workers import QueryRunner
+
+STATIC = Path(__file__).parent / "static"
 
 
 def create_app(config: ServerConfig | None = None) -> FastAPI:
@@ -48,7 +51,7 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
     app.state.snapshot = Snapshot(app.state.store)
     app.state.config = config
     app.state.library = library.load_library(config.queries_dir)
-    app.state.query_page = query_page(app.state.library)
+    app.state.query_page = (STATIC / "sparql.html").read_text(encoding="utf-8")
     install_error_handlers(app)
     if config.cors_origins:
         app.add_middleware(
@@ -62,6 +65,12 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
     app.include_router(library.router)
     app.include_router(analysis.router)
     app.include_router(graphql_router(config), prefix="/graphql")
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def map_page() -> FileResponse:
+        """The org-responsibility map (api/static): a GraphQL client drawn in SVG, nothing fetched from outside."""
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
     holds = {"graphs": len(app.state.store.named_graphs()), "triples": app.state.store.count()}  # a fixed snapshot
 
@@ -71,32 +80,3 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
         return {"status": "ok", **holds, "query_workers_replaced": runner.killed if runner else 0}
 
     return app
-
-
-def query_page(queries: dict) -> str:
-    """A small query page for browsers at GET /sparql (no external resources)."""
-    examples = {name: q.text for name, q in queries.items()}
-    items = "\n".join(
-        f'<li><button type="button" data-name="{html.escape(name)}">{html.escape(q.question)}</button></li>'
-        for name, q in queries.items()
-    )
-    first = html.escape(next(iter(examples.values()), "SELECT * WHERE { ?s ?p ?o } LIMIT 10"))
-    examples_json = json.dumps(examples, ensure_ascii=False).replace("</", "<\\/")
-    return f"""<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>govkg SPARQL</title>
-<style>body{{font-family:sans-serif;max-width:60rem;margin:2rem auto}}textarea{{width:100%;height:16rem;font-family:monospace}}</style>
-</head><body>
-<h1>govkg SPARQL endpoint</h1>
-<form method="get" action="sparql">
-<label for="query">Query (SPARQL 1.1; gk, dcterms, org, skos, prov, eli, xsd prefixes are predeclared)</label>
-<textarea id="query" name="query">{first}</textarea>
-<label for="format">Result format</label>
-<select id="format" name="format"><option value="json">JSON</option><option value="csv">CSV</option>
-<option value="tsv">TSV</option><option value="xml">XML</option><option value="turtle">Turtle (CONSTRUCT)</option></select>
-<button type="submit">Run</button>
-</form>
-<h2>Examples from the query library</h2><ul>{items}</ul>
-<script>const examples = {examples_json};
-document.querySelectorAll("button[data-name]").forEach(b => b.addEventListener("click",
-  () => {{ document.getElementById("query").value = examples[b.dataset.name]; }}));</script>
-</body></html>"""

@@ -19,6 +19,7 @@ ASSIGNMENTS = """SELECT DISTINCT ?clause ?unit ?role ?notice WHERE {
   GRAPH ?g { ?a gk:clause ?clause ; gk:unit ?unit ; gk:role ?r . ?clause gk:notice ?notice . }
   BIND (STRAFTER(STR(?r), "#") AS ?role) }"""
 NOTICES = """SELECT DISTINCT ?notice ?jurisdiction WHERE { ?notice a gk:Notice ; gk:jurisdiction ?jurisdiction }"""
+DEADLINES = """SELECT DISTINCT ?clause ?date WHERE { GRAPH ?g { ?clause gk:deadline/gk:date ?date } }"""
 UNITS = """SELECT ?id ?name ?jurisdiction ?type ?parent (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR="\\u001f") AS ?altLabels) WHERE {
   ?id a org:Organization ; skos:prefLabel ?name .
   OPTIONAL { ?id gk:jurisdiction ?jurisdiction } OPTIONAL { ?id gk:unitType ?typeIri }
@@ -32,6 +33,7 @@ class Snapshot:
     store: GraphStore
     assignments: list[tuple[str, str, str, str]] = field(default_factory=list)  # clause, unit, role, notice
     jurisdiction_of: dict[str, str] = field(default_factory=dict)  # notice → jurisdiction
+    deadlines: dict[str, list[str]] = field(default_factory=dict)  # clause → ISO dates
     units: dict[str, dict] = field(default_factory=dict)  # unit id → row
     _coordination: dict | None = None
     _ready: bool = False
@@ -43,6 +45,8 @@ class Snapshot:
                 rows = self.store.select(ASSIGNMENTS).rows
                 self.assignments = [(r["clause"].value, r["unit"].value, r["role"].value, r["notice"].value) for r in rows]
                 self.jurisdiction_of = {r["notice"].value: r["jurisdiction"].value for r in self.store.select(NOTICES).rows}
+                for row in self.store.select(DEADLINES).rows:
+                    self.deadlines.setdefault(row["clause"].value, []).append(row["date"].value)
                 for row in self.store.select(UNITS).rows:
                     unit = {k: (v.value if v is not None else None) for k, v in row.items()}
                     self.units.setdefault(unit["id"], unit)
@@ -79,3 +83,11 @@ class Snapshot:
 
                 self._coordination = {m.unit: m for m in unit_metrics(fetch_assignments(self.store, NetworkFilter()))}
         return self._coordination
+
+    def jurisdictions(self) -> list[str]:
+        return sorted(set(self.load().jurisdiction_of.values()))
+
+    def due_between(self, start: str | None, end: str | None) -> set[str]:
+        """Clauses with a deadline in [start, end] (ISO dates; either may be open)."""
+        return {c for c, dates in self.load().deadlines.items()
+                if any((start is None or d >= start) and (end is None or d <= end) for d in dates)}

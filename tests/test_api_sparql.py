@@ -101,7 +101,7 @@ def test_service_description_and_query_page(app_client):
     triples = list(ox.parse(description.content, format=ox.RdfFormat.TURTLE))
     assert any(t.object.value == "http://www.w3.org/ns/sparql-service-description#SPARQL11Query" for t in triples)
     page = app_client.get("/sparql", headers={"Accept": "text/html,application/xhtml+xml"})
-    assert page.headers["content-type"].startswith("text/html") and "<textarea" in page.text and "lead-units-by-year" in page.text
+    assert page.headers["content-type"].startswith("text/html") and "<textarea" in page.text and "sparql.js" in page.text
 
 
 @pytest.mark.parametrize(

@@ -41,6 +41,10 @@ class OrgMapNode:
     kind: NodeKind
     unit_type: UnitType | None = None
     jurisdiction: str | None = None
+    x: float = strawberry.field(default=0.0, description="Layout position (networkx spring layout, seed 42), in [-1, 1].")
+    y: float = 0.0
+    load_index: float = strawberry.field(default=0.0, description="Coordination-load index over the whole graph.")
+    community: int = strawberry.field(default=-1, description="Louvain community over the whole graph (seed 42).")
     tasks: int = strawberry.field(default=0, description="Clauses the unit is assigned in this map.")
     lead: int = 0
     support: int = 0
@@ -63,7 +67,8 @@ class OrgMap:
     edges: list[OrgMapEdge]
 
 
-async def org_map(info, jurisdiction, notice, units, roles, depth, include_clauses, max_nodes) -> OrgMap:
+async def org_map(info, jurisdiction, notice, units, roles, depth, include_clauses, max_nodes,
+                  deadline_from=None, deadline_to=None) -> OrgMap:
     if sum(x is not None for x in (jurisdiction, notice, units)) != 1:
         raise GraphQLError("give exactly one of jurisdiction, notice or units")
     snapshot = await run_in_threadpool(info.context.snapshot.load)
@@ -76,7 +81,10 @@ async def org_map(info, jurisdiction, notice, units, roles, depth, include_claus
             raise GraphQLError("depth must be between 1 and 3")
         found = snapshot.around(set(units), depth)
     wanted = {r.value for r in roles} if roles else None
-    rows = [{"clause": c, "unit": u, "role": role} for c, u, role, _ in found if wanted is None or role in wanted]
+    due = (snapshot.due_between(deadline_from and deadline_from.isoformat(), deadline_to and deadline_to.isoformat())
+           if deadline_from or deadline_to else None)
+    rows = [{"clause": c, "unit": u, "role": role} for c, u, role, _ in found
+            if (wanted is None or role in wanted) and (due is None or c in due)]
     return await _build(info, rows, include_clauses, max_nodes)
 
 
@@ -108,6 +116,8 @@ async def _build(info, rows: list[dict], include_clauses: bool, max_nodes: int) 
             for a, b in combinations(sorted(roles.get("Responsible", set())), 2):
                 links[(a, b, LinkType.SHARED_RESPONSIBILITY)] += 1
     unit_rows = await info.context.loaders.units.load_many(sorted(tasks))
+    coordination = await run_in_threadpool(info.context.snapshot.coordination)
+    positions = _layout(sorted(tasks), links)
     nodes = []
     for row in unit_rows:
         if not row:
@@ -116,6 +126,9 @@ async def _build(info, rows: list[dict], include_clauses: bool, max_nodes: int) 
         nodes.append(OrgMapNode(
             id=strawberry.ID(row["id"]), label=row["name"], kind=NodeKind.UNIT,
             unit_type=UnitType(row["type"]) if row.get("type") else None, jurisdiction=row.get("jurisdiction"),
+            x=positions[row["id"]][0], y=positions[row["id"]][1],
+            load_index=coordination[row["id"]].load_index if row["id"] in coordination else 0.0,
+            community=coordination[row["id"]].community if row["id"] in coordination else -1,
             tasks=tasks[row["id"]], lead=counts["Lead"], support=counts["Support"],
             responsible=counts["Responsible"], implementer=counts["Implementer"],
         ))
@@ -132,3 +145,24 @@ async def _build(info, rows: list[dict], include_clauses: bool, max_nodes: int) 
                                      role=Role(role)) for u in sorted(members)]
     nodes.sort(key=lambda n: (n.kind.value != "unit", -n.tasks, n.label))
     return OrgMap(nodes=nodes, edges=edges)
+
+
+def _layout(units: list[str], links) -> dict[str, tuple[float, float]]:
+    """The units laid out by their links (``analysis.networks.component_layout``, seed 42), scaled to
+    [-1, 1], so every client draws the same map."""
+    import networkx as nx
+
+    from analysis.networks import component_layout
+
+    if not units:
+        return {}
+    graph = nx.Graph()
+    graph.add_nodes_from(units)
+    for (a, b, _), weight in links.items():
+        previous = graph.get_edge_data(a, b, {}).get("weight", 0)
+        graph.add_edge(a, b, weight=previous + weight)
+    positions = component_layout(graph)
+    xs, ys = [p[0] for p in positions.values()], [p[1] for p in positions.values()]
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    return {n: (round(2 * (x - cx) / span, 4), round(2 * (y - cy) / span, 4)) for n, (x, y) in positions.items()}

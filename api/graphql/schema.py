@@ -7,6 +7,7 @@ from typing import Annotated
 
 import strawberry
 from graphql import GraphQLError
+from starlette.concurrency import run_in_threadpool
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter, SchemaExtension
 from strawberry.fastapi import GraphQLRouter
 
@@ -209,9 +210,15 @@ class Query:
         depth: int = 1,
         include_clauses: bool = False,
         max_nodes: int = 500,
+        deadline_from: datetime.date | None = None,
+        deadline_to: datetime.date | None = None,
     ) -> OrgMap:
         return await org_map(info, jurisdiction, notice, [str(u) for u in units] if units is not None else None, roles, depth,
-                             include_clauses, max_nodes)
+                             include_clauses, max_nodes, deadline_from, deadline_to)
+
+    @strawberry.field(description="Every jurisdiction with notices in the graph.")
+    async def jurisdictions(self, info: strawberry.Info) -> list[str]:
+        return await run_in_threadpool(info.context.snapshot.jurisdictions)
 
 
 class StoreQueryCount(SchemaExtension):
