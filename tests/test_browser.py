@@ -111,6 +111,21 @@ def test_keyboard_search_by_alias(page):
     assert "发改委" in page.locator("#panel").inner_text()  # the alias is listed
 
 
+def test_a_set_of_units_can_be_mapped_together(page):
+    page.goto("/")
+    whole = wait_for_map(page)
+    for name in ("市财政局", "市水利局"):
+        page.fill("#search", name)
+        page.click("#search-button")
+        page.wait_for_selector(f"#search-results li:has-text('{name}') button.add")
+        page.locator(f"#search-results li:has-text('{name}') button.add").first.click()
+    assert page.locator("#chosen li").count() == 2
+    page.click("#map-chosen")
+    page.wait_for_function(f"document.querySelectorAll('svg#map g.node').length !== {whole}")
+    labels = page.locator("svg#map g.node").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
+    assert any(label.startswith("市财政局") for label in labels) and len(labels) < whole
+
+
 def test_keyboard_opens_a_unit_from_the_map(page):
     page.goto("/")
     wait_for_map(page)

@@ -33,6 +33,7 @@ const TYPE_COLOURS = { GOVERNMENT: "#c0392b", DEPARTMENT: "#2e86c1", COLLECTIVE:
 const SVG = "http://www.w3.org/2000/svg";
 const $ = (id) => document.getElementById(id);
 let current = { nodes: [], edges: [] };
+const chosen = new Map();  // unit id → name: a set of units to map together
 
 function logQuery(name, query, variables) {
   const entry = `# ${name}\n${query}\nvariables: ${JSON.stringify(variables, null, 0)}\n\n`;
@@ -248,10 +249,24 @@ async function search() {
       if (!current.nodes.some((n) => n.id === node.id)) await drawMap([node.id]);
       openUnit(node.id);
     });
-    item.appendChild(button);
+    const add = el("button", { type: "button", class: "add", "aria-label": `add ${node.name} to the units to map` }, "＋");
+    add.addEventListener("click", () => { chosen.set(node.id, node.name); showChosen(); });
+    item.append(button, add);
     return item;
   });
   results.replaceChildren(...(items.length ? items : [el("li", {}, "no unit by that name")]));
+}
+
+function showChosen() {
+  const items = [...chosen].map(([id, name]) => {
+    const item = el("li", {}, `${name} `);
+    const remove = el("button", { type: "button", "aria-label": `remove ${name}` }, "×");
+    remove.addEventListener("click", () => { chosen.delete(id); showChosen(); });
+    item.appendChild(remove);
+    return item;
+  });
+  $("chosen").replaceChildren(...items);
+  $("map-chosen").disabled = chosen.size === 0;
 }
 
 function report(error) { status(`error: ${error.message}`); }
@@ -262,6 +277,7 @@ window.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("input[name=role]").forEach((c) => c.addEventListener("change", () => drawMap().catch(report)));
   document.querySelectorAll("input[name=colour]").forEach((c) => c.addEventListener("change", render));
   $("search-button").addEventListener("click", () => search().catch(report));
+  $("map-chosen").addEventListener("click", () => drawMap([...chosen.keys()]).catch(report));
   $("search").addEventListener("keydown", (event) => { if (event.key === "Enter") { event.preventDefault(); search().catch(report); } });
   $("filters").addEventListener("submit", (event) => event.preventDefault());
   window.addEventListener("resize", render);
