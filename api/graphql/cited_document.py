@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from .loaders import related
+
 if TYPE_CHECKING:
     from .notice import Notice
 
@@ -36,6 +38,5 @@ class CitedDocument:
     async def cited_by(self, info: strawberry.Info) -> list[Annotated[Notice, strawberry.lazy(".notice")]]:
         from .notice import Notice
 
-        rows = await info.context.loaders.cited_by.load(str(self.id))
-        found = await info.context.loaders.notices.load_many([r["source"] for r in rows])
-        return [Notice.from_row(r) for r in found if r]
+        loaders = info.context.loaders
+        return [Notice.from_row(r) for r in await related(loaders.cited_by, str(self.id), "source", loaders.notices)]

@@ -9,6 +9,7 @@ import strawberry
 from .assignment import Assignment
 from .deadline import Deadline
 from .enums import Role
+from .loaders import related
 
 if TYPE_CHECKING:
     from .notice import Notice
@@ -48,9 +49,8 @@ class Clause:
 
     @strawberry.field
     async def children(self, info: strawberry.Info) -> list[Clause]:
-        rows = await info.context.loaders.children.load(str(self.id))
-        found = await info.context.loaders.clauses.load_many([r["clause"] for r in rows])
-        return [Clause.from_row(r) for r in found if r]
+        loaders = info.context.loaders
+        return [Clause.from_row(r) for r in await related(loaders.children, str(self.id), "clause", loaders.clauses)]
 
     @strawberry.field
     async def assignments(self, info: strawberry.Info, role: Role | None = None) -> list[Assignment]:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from .loaders import related
 from .unit import Unit
 
 if TYPE_CHECKING:
@@ -40,6 +41,5 @@ class GazetteIssue:
     async def notices(self, info: strawberry.Info) -> list[Annotated[Notice, strawberry.lazy(".notice")]]:
         from .notice import Notice
 
-        rows = await info.context.loaders.gazette_notices.load(str(self.id))
-        found = await info.context.loaders.notices.load_many([r["notice"] for r in rows])
-        return [Notice.from_row(r) for r in found if r]
+        loaders = info.context.loaders
+        return [Notice.from_row(r) for r in await related(loaders.gazette_notices, str(self.id), "notice", loaders.notices)]

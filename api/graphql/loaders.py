@@ -46,6 +46,12 @@ def values_block(variable: str, ids: Iterable[str]) -> str:
     return f"VALUES ?{variable} {{ {' '.join(iri(i) for i in ids)} }}"
 
 
+async def related(link: DataLoader, key: str, field: str, target: DataLoader) -> list[dict]:
+    """The rows ``target`` holds for the ids that ``link`` lists under ``key`` (two batched loads)."""
+    rows = await link.load(key)
+    return [row for row in await target.load_many([r[field] for r in rows]) if row]
+
+
 class CountingStore:
     """Wraps the store to count queries (the N+1 test reads ``count``)."""
 

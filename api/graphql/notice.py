@@ -9,6 +9,7 @@ import strawberry
 from .cited_document import CitedDocument
 from .clause import Clause
 from .gazette_issue import GazetteIssue
+from .loaders import related
 from .unit import Unit
 
 
@@ -46,24 +47,20 @@ class Notice:
 
     @strawberry.field(description="Top-level clauses in order (children nest below them).")
     async def clauses(self, info: strawberry.Info) -> list[Clause]:
-        rows = await info.context.loaders.top_clauses.load(str(self.id))
-        found = await info.context.loaders.clauses.load_many([r["clause"] for r in rows])
-        return [Clause.from_row(r) for r in found if r]
+        loaders = info.context.loaders
+        return [Clause.from_row(r) for r in await related(loaders.top_clauses, str(self.id), "clause", loaders.clauses)]
 
     @strawberry.field(description="Rows of the notice's attached responsibility tables, in order.")
     async def table_rows(self, info: strawberry.Info) -> list[Clause]:
-        rows = await info.context.loaders.table_rows.load(str(self.id))
-        found = await info.context.loaders.clauses.load_many([r["clause"] for r in rows])
-        return [Clause.from_row(r) for r in found if r]
+        loaders = info.context.loaders
+        return [Clause.from_row(r) for r in await related(loaders.table_rows, str(self.id), "clause", loaders.clauses)]
 
     @strawberry.field(description="Documents this notice cites.")
     async def cites(self, info: strawberry.Info) -> list[CitedDocument]:
-        rows = await info.context.loaders.cites.load(str(self.id))
-        found = await info.context.loaders.documents.load_many([r["target"] for r in rows])
-        return [CitedDocument.from_row(r) for r in found if r]
+        loaders = info.context.loaders
+        return [CitedDocument.from_row(r) for r in await related(loaders.cites, str(self.id), "target", loaders.documents)]
 
     @strawberry.field(description="Notices that cite this one.")
     async def cited_by(self, info: strawberry.Info) -> list[Notice]:
-        rows = await info.context.loaders.cited_by.load(str(self.id))
-        found = await info.context.loaders.notices.load_many([r["source"] for r in rows])
-        return [Notice.from_row(r) for r in found if r]
+        loaders = info.context.loaders
+        return [Notice.from_row(r) for r in await related(loaders.cited_by, str(self.id), "source", loaders.notices)]
