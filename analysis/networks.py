@@ -82,13 +82,13 @@ def coordination_network(data: NetworkData) -> nx.DiGraph:
     return graph
 
 
-def component_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+def component_layout(graph: nx.Graph, iterations: int = 200) -> dict[str, tuple[float, float]]:
     """Spring layout per connected component: the largest in the middle, the small ones in a row below it,
     so a few isolated pairs do not squeeze the main network into a corner."""
     parts = sorted(nx.connected_components(graph), key=lambda c: (-len(c), sorted(c)))
     positions: dict = {}
     main = graph.subgraph(parts[0])
-    positions.update(nx.spring_layout(main, weight="weight", seed=42, k=2.5 / max(1, len(parts[0])) ** 0.5, iterations=200))
+    positions.update(nx.spring_layout(main, weight="weight", seed=42, k=2.5 / max(1, len(parts[0])) ** 0.5, iterations=iterations))
     others = parts[1:]
     for index, part in enumerate(others):
         sub = graph.subgraph(part)

@@ -36,6 +36,7 @@ class Snapshot:
     deadlines: dict[str, list[str]] = field(default_factory=dict)  # clause → ISO dates
     units: dict[str, dict] = field(default_factory=dict)  # unit id → row
     _coordination: dict | None = None
+    _maps: dict = field(default_factory=dict)  # orgMap arguments → built map (bounded)
     _ready: bool = False
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -91,3 +92,11 @@ class Snapshot:
         """Clauses with a deadline in [start, end] (ISO dates; either may be open)."""
         return {c for c, dates in self.load().deadlines.items()
                 if any((start is None or d >= start) and (end is None or d <= end) for d in dates)}
+
+    def cached_map(self, key: tuple):
+        return self._maps.get(key)
+
+    def remember_map(self, key: tuple, built) -> None:
+        if len(self._maps) >= 128:
+            self._maps.pop(next(iter(self._maps)))
+        self._maps[key] = built

@@ -113,6 +113,7 @@ def main() -> None:
     parser.add_argument("--store", type=Path, help="an existing store (default: ingest ../shared/corpus into a temporary one)")
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=2, help="govkg query worker processes")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp())
@@ -126,7 +127,8 @@ def main() -> None:
     processes = [
         subprocess.Popen([oxigraph, "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{ox_port}",
                           "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
-        subprocess.Popen([sys.executable, "-m", "govkg.cli", "serve", "--store", str(store), "--port", str(kg_port)],
+        subprocess.Popen([sys.executable, "-m", "govkg.cli", "serve", "--store", str(store), "--port", str(kg_port),
+                          "--query-workers", str(args.workers)],
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
     ]
     results: dict = {}

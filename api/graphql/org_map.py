@@ -71,6 +71,11 @@ async def org_map(info, jurisdiction, notice, units, roles, depth, include_claus
                   deadline_from=None, deadline_to=None) -> OrgMap:
     if sum(x is not None for x in (jurisdiction, notice, units)) != 1:
         raise GraphQLError("give exactly one of jurisdiction, notice or units")
+    key = (jurisdiction, notice, tuple(units or ()), tuple(r.value for r in roles or ()), depth, include_clauses, max_nodes,
+           deadline_from, deadline_to)
+    cached = info.context.snapshot.cached_map(key)
+    if cached is not None:  # the served store never changes: a map once built stays right
+        return cached
     snapshot = await run_in_threadpool(info.context.snapshot.load)
     if jurisdiction is not None:
         found = snapshot.in_jurisdiction(jurisdiction)
@@ -85,7 +90,9 @@ async def org_map(info, jurisdiction, notice, units, roles, depth, include_claus
            if deadline_from or deadline_to else None)
     rows = [{"clause": c, "unit": u, "role": role} for c, u, role, _ in found
             if (wanted is None or role in wanted) and (due is None or c in due)]
-    return await _build(info, rows, include_clauses, max_nodes)
+    built = await _build(info, rows, include_clauses, max_nodes)
+    info.context.snapshot.remember_map(key, built)
+    return built
 
 
 async def _build(info, rows: list[dict], include_clauses: bool, max_nodes: int) -> OrgMap:
@@ -161,7 +168,7 @@ def _layout(units: list[str], links) -> dict[str, tuple[float, float]]:
     for (a, b, _), weight in links.items():
         previous = graph.get_edge_data(a, b, {}).get("weight", 0)
         graph.add_edge(a, b, weight=previous + weight)
-    positions = component_layout(graph)
+    positions = component_layout(graph, iterations=60)
     xs, ys = [p[0] for p in positions.values()], [p[1] for p in positions.values()]
     span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
