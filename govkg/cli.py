@@ -242,8 +242,8 @@ def stats(store: Path, fmt: str) -> None:
 @click.option("--query-workers", type=int, default=lambda: settings.get("query_workers"), show_default="2",
               help=settings.BY_NAME["query_workers"].help)
 def serve(store: Path, host: str, port: int, query_timeout: float, max_rows: int, query_workers: int) -> None:
-    """Serve the store read-only: SPARQL 1.1 at /sparql, GraphQL at /graphql, the query
-    library at /queries, OpenAPI at /docs.
+    """Serve the store read-only: the org-responsibility map at /, SPARQL 1.1 at /sparql,
+    GraphQL at /graphql, the query library at /queries, OpenAPI at /docs.
 
     The server sees the store as it was when it started: restart it after ingesting.
     """
@@ -254,7 +254,7 @@ def serve(store: Path, host: str, port: int, query_timeout: float, max_rows: int
 
     _open(store, read_only=True)  # a clear error before the server starts
     config = ServerConfig(store=store, query_timeout=query_timeout, max_rows=max_rows, query_workers=query_workers)
-    click.echo(f"serving {store} at http://{host}:{port}/ (SPARQL /sparql, GraphQL /graphql, docs /docs)", err=True)
+    click.echo(f"serving {store} at http://{host}:{port}/ (map /, SPARQL /sparql, GraphQL /graphql, docs /docs)", err=True)
     uvicorn.run(create_app(config), host=host, port=port, log_level="warning", access_log=False)
 
 
