@@ -137,3 +137,54 @@ def serialize_triples(triples: list, media_type: str) -> bytes:
     if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
         triples = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples]
     return ox.serialize(triples, format=fmt) or b""
+
+
+NATIVE_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+                  "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
+
+
+class _Budget(io.BytesIO):
+    """A buffer that refuses to grow past ``limit`` bytes (stops Oxigraph's writer early)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def write(self, data) -> int:
+        if self.tell() + len(data) > self.limit:
+            raise OverflowError("result larger than the native budget")
+        return super().write(data)
+
+
+def count_rows(body: bytes, kind: str) -> int | None:
+    """Rows in a serialised result, found without parsing it; None when unsure."""
+    if kind == "xml":
+        return body.count(b"<result>")
+    if kind == "tsv":
+        return max(0, body.count(b"\n") - 1)  # Oxigraph's TSV escapes newlines inside terms
+    if kind == "csv":
+        return max(0, sum(1 for _ in csv.reader(io.StringIO(body.decode("utf-8")))) - 1)
+    start = body.find(b'"bindings":[')
+    if start < 0 or b"{}" in body:
+        return None  # an empty binding object would defeat the separator count
+    if body[start + 12 : start + 13] == b"]":
+        return 0
+    # bindings are separated by '},{"' after a term's closing brace; quotes inside strings are escaped
+    return body.count(b'}},{"', start) + 1
+
+
+def native_solutions(result: ox.QuerySolutions, kind: str, max_rows: int, budget: int = 16_000_000) -> tuple[bytes, int] | None:
+    """Serialise with Oxigraph's own writer when the result fits the row cap and the byte budget.
+
+    None means it did not fit (or could not be counted): the caller re-runs the query capped row by row.
+    """
+    buffer = _Budget(budget)
+    try:
+        result.serialize(buffer, format=NATIVE_FORMATS[kind])
+    except OverflowError:
+        return None
+    body = buffer.getvalue()
+    rows = count_rows(body, kind)
+    if rows is None or rows > max_rows:
+        return None
+    return body, rows

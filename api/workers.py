@@ -22,6 +22,7 @@ from .results import (
     DEFAULT_SOLUTIONS,
     GRAPH_TYPES,
     SOLUTION_TYPES,
+    native_solutions,
     serialize_boolean,
     serialize_solutions,
     serialize_triples,
@@ -79,6 +80,12 @@ def execute(store, request: QueryRequest) -> QueryResponse:
             media = _choose(request.accept, SOLUTION_TYPES, DEFAULT_SOLUTIONS)
             if media is None:
                 return QueryResponse(error="not_acceptable", message="SELECT results are available as " + ", ".join(SOLUTION_TYPES))
+            kind = SOLUTION_TYPES[media]
+            native = native_solutions(result, kind, request.max_rows)
+            if native is not None:
+                return QueryResponse(native[0], media, False, native[1])
+            # too many rows for the cap (or not countable): run again, row by row up to the cap
+            result = store.query(request.query, request.default_graphs, request.named_graphs)
             variables = [v.value for v in result.variables]
             rows = []
             truncated = False
@@ -87,7 +94,7 @@ def execute(store, request: QueryRequest) -> QueryResponse:
                     truncated = True
                     break
                 rows.append([solution[v] for v in variables])
-            body = serialize_solutions(variables, rows, SOLUTION_TYPES[media])
+            body = serialize_solutions(variables, rows, kind)
             return QueryResponse(body, media, truncated, len(rows))
         media = _choose(request.accept, GRAPH_TYPES, DEFAULT_GRAPH)
         if media is None:
