@@ -44,7 +44,18 @@ def _number_in(text: str | None) -> str | None:
     return None
 
 
-def citation_level(title: str, number: str | None, context_before: str, own_agency: str | None, stem: str | None) -> str:
+def level_of_jurisdiction(jurisdiction: str | None) -> str:
+    """The level of a body of this jurisdiction: 青田县 → county, 浙江省 → provincial, 焦作市 → municipal."""
+    if jurisdiction and jurisdiction.endswith(("县", "区", "旗")):
+        return "county"
+    if jurisdiction and jurisdiction.endswith(("省", "自治区")):
+        return "provincial"
+    return "municipal"
+
+
+def citation_level(
+    title: str, number: str | None, context_before: str, own_agency: str | None, stem: str | None, own_level: str = "municipal"
+) -> str:
     """national, provincial, municipal, county or standard (see module doc)."""
     if number and rx.STANDARD_NUMBER.fullmatch(number):
         return "standard"
@@ -53,10 +64,10 @@ def citation_level(title: str, number: str | None, context_before: str, own_agen
         code = agency.group("agency") if agency else number
         if re.match(r"^(?:国务院令|国发|国办|中发|中办|国函|国办函)", code):
             return "national"
+        if own_agency and code[:1] == own_agency[:1]:
+            return own_level  # the issuing body's own series (青政发 in 青田县 is not 青海省)
         if rx.PROVINCIAL_PREFIX.match(code):
             return "provincial"
-        if own_agency and code[:1] == own_agency[:1]:
-            return "municipal"
         if rx.NATIONAL_PREFIX.match(code):
             return "national"
     head = title.replace(" ", "")
@@ -65,7 +76,7 @@ def citation_level(title: str, number: str | None, context_before: str, own_agen
     if rx.PROVINCIAL_ISSUER.match(head):
         return "provincial"
     if stem and stem in head:
-        return "municipal"
+        return own_level
     if re.match(rf"^[{rx.CJK}]{{2,6}}市", head):
         return "municipal"
     if re.match(rf"^[{rx.CJK}]{{2,6}}(?:县|区)", head):
@@ -76,7 +87,7 @@ def citation_level(title: str, number: str | None, context_before: str, own_agen
     if re.search(r"省[^，。；]*$", nearby):
         return "provincial"
     if stem and re.search(rf"(?:{stem}|市)[^，。；]*$", nearby):
-        return "municipal"
+        return own_level
     return "national"
 
 
@@ -92,6 +103,7 @@ def find_citations(
     own_titles: set[str],
     own_agency: str | None,
     stem: str | None,
+    own_level: str = "municipal",
 ) -> list[Citation]:
     """Citations in a notice's paragraphs ``(line, text)``, one per document."""
     found: list[Citation] = []
@@ -107,7 +119,7 @@ def find_citations(
             if key in seen or "title:" + _key(title) in seen:
                 continue
             seen.update({key, "title:" + _key(title)})
-            level = citation_level(title, number, text[: match.start()], own_agency, stem)
+            level = citation_level(title, number, text[: match.start()], own_agency, stem, own_level)
             found.append(Citation(title=title, doc_number=number, level=level, line=line))
     return found
 

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from . import regexes as rx
-from .citations import attached_titles, find_citations, normalise_doc_number
+from .citations import attached_titles, find_citations, level_of_jurisdiction, normalise_doc_number
 from .clauses import build_clauses, clause_text
 from .clean import clean_lines
 from .deadlines import find_deadlines
@@ -127,7 +127,8 @@ def _notice(
     preamble_text = "".join(p.text for p in paragraphs[body_start : min(block.end, body_start + 8)])
     own = {title} | attached_titles(preamble_text) | _attached_plan_titles(body)
     agency = rx.DOC_NUMBER.match(notice.doc_number).group("agency") if notice.doc_number else None
-    notice.citations = find_citations([(p.line, p.text) for p in body if not p.table], own, agency, ctx.stem)
+    notice.citations = find_citations([(p.line, p.text) for p in body if not p.table], own, agency, ctx.stem,
+                                      level_of_jurisdiction(notice.jurisdiction))
     for clause in notice.all_clauses():
         clause.text = clause.text or clause_text(clause.paragraphs)
     return notice

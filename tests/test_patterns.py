@@ -117,6 +117,11 @@ CITATIONS = [
 ]
 
 
+def test_a_county_citing_its_own_series_is_county_level():
+    found = find_citations([(1, "按照《青田县人民政府关于加强供水管理的意见》（青政发〔2022〕3号）要求")], set(), "青政办发", "青田", "county")
+    assert [(c.doc_number, c.level) for c in found] == [("青政发〔2022〕3号", "county")]
+
+
 @pytest.mark.parametrize(("text", "expected"), CITATIONS)
 def test_citations(text, expected):
     from ingest.citations import attached_titles
