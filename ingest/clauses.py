@@ -105,7 +105,8 @@ def build_clauses(paragraphs: list[Paragraph]) -> list[Clause]:
         if label is None:
             if stack:
                 top = stack[-1]
-                if top.closed and not find_statement(text) and not rx.RESPONSIBILITY_LABEL.match(text):
+                if top.closed and not find_statement(text) and not rx.RESPONSIBILITY_LABEL.match(text) \
+                        and not rx.DEADLINE_LABEL.match(text):
                     continue  # closing prose of the notice, no clause's text
                 top.clause.paragraphs.append(paragraph)
                 if find_statement(text):

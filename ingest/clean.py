@@ -90,6 +90,7 @@ def starts_structure(text: str) -> bool:
     return bool(
         any(p.match(text) for _, p in rx.LABEL_PATTERNS)
         or rx.RESPONSIBILITY_LABEL.match(text)
+        or rx.DEADLINE_LABEL.match(text)
         or rx.DATE_LINE.match(text)
         or rx.DOC_NUMBER_LINE.match(text)
         or rx.ATTACHMENT_LIST.match(text)
