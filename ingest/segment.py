@@ -129,6 +129,19 @@ def _title_after(paragraphs: list[Paragraph], index: int) -> tuple[int, str, int
     return None
 
 
+def _single_document_title(paragraphs: list[Paragraph], within: int = 8) -> int | None:
+    """A file holding one document without a 文号 (a 办法, a 规定 printed on its own): its title is
+    an early title-like paragraph ending in a document type, followed by numbered text."""
+    for index, paragraph in enumerate(paragraphs[:within]):
+        text = paragraph.text.strip()
+        if paragraph.table or not _title_like(text) or not rx.TITLE_END.search(text):
+            continue
+        following = paragraphs[index + 1 : index + 6]
+        if any(any(p.match(f.text) for _, p in rx.LABEL_PATTERNS) for f in following):
+            return index
+    return None
+
+
 def find_notices(paragraphs: list[Paragraph]) -> list[NoticeBlock]:
     """Locate every notice: title, 文号 or speaker, and extent."""
     starts: list[tuple[int, str, int, int | None, str | None]] = []
@@ -156,6 +169,10 @@ def find_notices(paragraphs: list[Paragraph]) -> list[NoticeBlock]:
                     starts.append((index, text, ahead + 1, None, name))
                     used_until = ahead
                     break
+    if not starts:
+        single = _single_document_title(paragraphs)
+        if single is not None:
+            starts.append((single, paragraphs[single].text.strip(), single + 1, None, None))
     blocks: list[NoticeBlock] = []
     for number, (start, title, header_end, doc_index, speaker) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(paragraphs)

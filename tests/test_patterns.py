@@ -192,3 +192,14 @@ def test_clean_lines(text, expected):
 def test_clean_lines_keep_source_lines():
     paragraphs = clean_lines("标题\n\n第一段，没有\n结束。\n\n第二段。")
     assert [(p.line, p.end_line) for p in paragraphs] == [(1, 1), (3, 4), (6, 6)]
+
+
+def test_a_single_document_without_a_doc_number():
+    from ingest import parse_text
+
+    text = ("某市城市绿化管理办法\n\n第一条 为加强城市绿化管理，制定本办法。\n\n"
+            "第二条 城市绿化由市城市管理局统筹（市城市管理局牵头，市自然资源和规划局配合）。\n")
+    [notice] = parse_text(text).notices
+    assert (notice.title, notice.genre, notice.doc_number) == ("某市城市绿化管理办法", "办法", None)
+    [task] = [c for top in notice.clauses for c in top.walk() if c.assignments]
+    assert task.label == "第二条" and [a.role.value for a in task.assignments] == ["lead", "support"]
