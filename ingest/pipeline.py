@@ -95,6 +95,10 @@ def _notice(
         doc = paragraphs[block.doc_number_index]
         notice.doc_number = normalise_doc_number(doc.text)
         notice.doc_number_line = doc.line
+    if block.order_number:
+        notice.doc_number, notice.doc_number_line = block.order_number, first.line
+        notice.issuer = notice.issuer or block.order_number.split("令第")[0]
+        notice.jurisdiction = jurisdiction_of(notice.issuer) or ctx.jurisdiction
     body = paragraphs[block.header_end : block.end]
     for paragraph in body:
         dated = rx.DATE_LINE.match(paragraph.text)
@@ -126,7 +130,8 @@ def _notice(
     # citations
     preamble_text = "".join(p.text for p in paragraphs[body_start : min(block.end, body_start + 8)])
     own = {title} | attached_titles(preamble_text) | _attached_plan_titles(body)
-    agency = rx.DOC_NUMBER.match(notice.doc_number).group("agency") if notice.doc_number else None
+    number = rx.DOC_NUMBER.match(notice.doc_number or "")
+    agency = number.group("agency") if number else None
     notice.citations = find_citations([(p.line, p.text) for p in body if not p.table], own, agency, ctx.stem,
                                       level_of_jurisdiction(notice.jurisdiction))
     for clause in notice.all_clauses():

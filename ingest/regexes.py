@@ -76,6 +76,9 @@ DOC_NUMBER_LINE = re.compile(rf"^\s*{DOC_NUMBER.pattern}\s*$")
 #: >>> ORDER_NUMBER.search("（国务院令第755号）").group(0)
 #: '国务院令第755号'
 ORDER_NUMBER = re.compile(rf"[{CJK}]{{1,12}}令第\s*\d+\s*号")
+#: A government order's header (政府令): ``焦作市人民政府令`` then ``第 15 号`` on its own line.
+ORDER_HEADER = re.compile(rf"^(?P<body>[{CJK}]{{2,20}}?(?:人民政府|政府))\s*令$")
+ORDER_SERIAL = re.compile(rf"^第\s*(?P<n>[0-9{CN_DIGITS}]+)\s*号$")
 #: Standard numbers: GB, GB/T, HJ, JGJ, TSG, DB41/T … with an optional year.
 #:
 #: >>> STANDARD_NUMBER.search("（GB/T42195—2022）").group(0)

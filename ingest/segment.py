@@ -29,6 +29,7 @@ class NoticeBlock:
     end: int  # index after the last paragraph of the notice
     doc_number_index: int | None
     speaker: str | None = None
+    order_number: str | None = None  # 政府令: ``焦作市人民政府令第15号``
 
 
 def iso_date(match: re.Match[str]) -> str | None:
@@ -142,23 +143,44 @@ def _single_document_title(paragraphs: list[Paragraph], within: int = 8) -> int 
     return None
 
 
+def _order(paragraphs: list[Paragraph], index: int) -> tuple[int, str] | None:
+    """A government order (政府令): header, serial, and the title of the rules it promulgates."""
+    header = rx.ORDER_HEADER.match(paragraphs[index].text.strip().replace(" ", ""))
+    if not header or index + 1 >= len(paragraphs):
+        return None
+    serial = rx.ORDER_SERIAL.match(paragraphs[index + 1].text.strip())
+    if not serial:
+        return None
+    for ahead in range(index + 2, min(index + 12, len(paragraphs))):
+        text = paragraphs[ahead].text.strip()
+        if _title_like(text) and rx.TITLE_END.search(text) and not rx.DATE_LINE.match(text):
+            return ahead, f"{header.group('body')}令第{serial.group('n')}号"
+    return None
+
+
 def find_notices(paragraphs: list[Paragraph]) -> list[NoticeBlock]:
     """Locate every notice: title, 文号 or speaker, and extent."""
-    starts: list[tuple[int, str, int, int | None, str | None]] = []
+    starts: list[tuple[int, str, int, int | None, str | None, str | None]] = []
     used_until = -1
     for index, paragraph in enumerate(paragraphs):
         if index <= used_until or paragraph.table:
             continue
         text = paragraph.text.strip()
+        order = _order(paragraphs, index)
+        if order is not None:
+            title_index, number = order
+            starts.append((index, paragraphs[title_index].text.strip(), index + 2, None, None, number))
+            used_until = index + 1
+            continue
         if rx.DOC_NUMBER_LINE.match(text):
             before = _title_before(paragraphs, index)
             if before and before[0] > used_until:
-                starts.append((before[0], before[1], index + 1, index, None))
+                starts.append((before[0], before[1], index + 1, index, None, None))
                 used_until = index
                 continue
             after = _title_after(paragraphs, index)
             if after:
-                starts.append((index, after[1], after[2], index, None))
+                starts.append((index, after[1], after[2], index, None, None))
                 used_until = after[2] - 1
             continue
         if rx.SPEECH_TITLE.match(text.replace(" ", "")):
@@ -166,15 +188,15 @@ def find_notices(paragraphs: list[Paragraph]) -> list[NoticeBlock]:
                 speaker = rx.SPEAKER_LINE.match(paragraphs[ahead].text.strip())
                 if speaker:
                     name = re.sub(r"\s+", "", speaker.group("name"))
-                    starts.append((index, text, ahead + 1, None, name))
+                    starts.append((index, text, ahead + 1, None, name, None))
                     used_until = ahead
                     break
     if not starts:
         single = _single_document_title(paragraphs)
         if single is not None:
-            starts.append((single, paragraphs[single].text.strip(), single + 1, None, None))
+            starts.append((single, paragraphs[single].text.strip(), single + 1, None, None, None))
     blocks: list[NoticeBlock] = []
-    for number, (start, title, header_end, doc_index, speaker) in enumerate(starts):
+    for number, (start, title, header_end, doc_index, speaker, order) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(paragraphs)
-        blocks.append(NoticeBlock(start, title, header_end, end, doc_index, speaker))
+        blocks.append(NoticeBlock(start, title, header_end, end, doc_index, speaker, order))
     return blocks

@@ -203,3 +203,15 @@ def test_a_single_document_without_a_doc_number():
     assert (notice.title, notice.genre, notice.doc_number) == ("某市城市绿化管理办法", "办法", None)
     [task] = [c for top in notice.clauses for c in top.walk() if c.assignments]
     assert task.label == "第二条" and [a.role.value for a in task.assignments] == ["lead", "support"]
+
+
+def test_a_government_order_is_a_notice():
+    from ingest import parse_text
+
+    text = ("菏泽市人民政府令\n\n第 15 号\n\n《菏泽市城市绿化管理办法》已经市政府常务会议通过，现予公布。\n\n"
+            "市长  王某某\n\n2024年1月10日\n\n菏泽市城市绿化管理办法\n\n第一条 为加强城市绿化管理，制定本办法。\n\n"
+            "第二条 城市绿化由市城市管理局统筹（市城市管理局牵头，市自然资源和规划局配合）。\n")
+    [notice] = parse_text(text).notices
+    assert (notice.doc_number, notice.title, notice.genre, notice.date, notice.issuer) == (
+        "菏泽市人民政府令第15号", "菏泽市城市绿化管理办法", "办法", "2024-01-10", "菏泽市人民政府")
+    assert notice.citations == []  # the promulgated rules are the order's own document
