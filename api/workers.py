@@ -10,6 +10,7 @@ the result themselves (capped at ``max_rows``), so only bytes cross back.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import multiprocessing as mp
 import os
 from dataclasses import dataclass
@@ -65,6 +66,12 @@ def _choose(accept: tuple[str, ...], supported: dict, default: str) -> str | Non
     return None if accept else default
 
 
+def _take(items, limit: int) -> tuple[list, bool]:
+    """The first ``limit`` items, and whether there were more."""
+    taken = list(itertools.islice(items, limit + 1))
+    return taken[:limit], len(taken) > limit
+
+
 def execute(store, request: QueryRequest) -> QueryResponse:
     """Run one query on an open pyoxigraph store and serialise its result."""
     import pyoxigraph as ox
@@ -87,25 +94,14 @@ def execute(store, request: QueryRequest) -> QueryResponse:
             # too many rows for the cap (or not countable): run again, row by row up to the cap
             result = store.query(request.query, request.default_graphs, request.named_graphs)
             variables = [v.value for v in result.variables]
-            rows = []
-            truncated = False
-            for solution in result:
-                if len(rows) == request.max_rows:
-                    truncated = True
-                    break
-                rows.append([solution[v] for v in variables])
+            solutions, truncated = _take(result, request.max_rows)
+            rows = [[solution[v] for v in variables] for solution in solutions]
             body = serialize_solutions(variables, rows, kind)
             return QueryResponse(body, media, truncated, len(rows))
         media = _choose(request.accept, GRAPH_TYPES, DEFAULT_GRAPH)
         if media is None:
             return QueryResponse(error="not_acceptable", message="graph results are available as " + ", ".join(GRAPH_TYPES))
-        triples = []
-        truncated = False
-        for triple in result:
-            if len(triples) == request.max_rows:
-                truncated = True
-                break
-            triples.append(triple)
+        triples, truncated = _take(result, request.max_rows)
         return QueryResponse(serialize_triples(triples, media), media, truncated, len(triples))
     except QuerySyntaxError as exc:
         return QueryResponse(error="syntax", message=str(exc))

@@ -64,6 +64,13 @@ async def _page(info, select: str, sort: str, descending: bool, first: int | Non
     return [r["id"] for r in rows], offset, int(total)
 
 
+async def _connection(info, select: str, sort: str, first, after, loader, make) -> Connection:
+    """A page of objects, newest or busiest first: ids from the store, objects through their loader."""
+    ids, offset, total = await _page(info, select, sort, True, first, after)
+    rows = await loader.load_many(ids)
+    return Connection(**connection([make(r) for r in rows if r], offset, total))
+
+
 @strawberry.type
 class Query:
     @strawberry.field(description="One notice, by id or by 文号.")
@@ -98,9 +105,7 @@ class Query:
         if f.text:
             parts.append(f"?id dcterms:title ?title . OPTIONAL {{ ?id gk:docNumber ?num }} "
                          f"FILTER (CONTAINS(?title, {_literal(f.text)}) || CONTAINS(COALESCE(?num, \"\"), {_literal(f.text)}))")
-        ids, offset, total = await _page(info, " ".join(parts), "?issued", True, first, after)
-        rows = await info.context.loaders.notices.load_many(ids)
-        return Connection(**connection([Notice.from_row(r) for r in rows if r], offset, total))
+        return await _connection(info, " ".join(parts), "?issued", first, after, info.context.loaders.notices, Notice.from_row)
 
     @strawberry.field(description="One unit, by id or by name (any spelling) and jurisdiction.")
     async def unit(
@@ -131,9 +136,7 @@ class Query:
             parts.append(f"?id gk:unitType gk:{f.unit_type.value} .")
         if f.name:
             parts.append(f"{{ ?id skos:prefLabel ?label }} UNION {{ ?id skos:altLabel ?label }} FILTER (CONTAINS(?label, {_literal(f.name)}))")
-        ids, offset, total = await _page(info, " ".join(parts), "?tasks", True, first, after)
-        rows = await info.context.loaders.units.load_many(ids)
-        return Connection(**connection([Unit.from_row(r) for r in rows if r], offset, total))
+        return await _connection(info, " ".join(parts), "?tasks", first, after, info.context.loaders.units, Unit.from_row)
 
     @strawberry.field(description="Deadlines in a date range, optionally of one unit in one role, earliest first.")
     async def deadlines(
