@@ -95,6 +95,8 @@ def _notice(
         doc = paragraphs[block.doc_number_index]
         notice.doc_number = normalise_doc_number(doc.text)
         notice.doc_number_line = doc.line
+    if block.inline_number:
+        notice.doc_number, notice.doc_number_line = normalise_doc_number(block.inline_number), first.line
     if block.order_number:
         notice.doc_number, notice.doc_number_line = block.order_number, first.line
         notice.issuer = notice.issuer or block.order_number.split("令第")[0]

@@ -127,6 +127,8 @@ GENRES = (
 TITLE_END = re.compile(rf"(?:{'|'.join(' ?'.join(g) for g in GENRES)})\s*$")
 #: The issuer precedes 关于 in a title: ``焦作市人民政府办公室关于印发…的通知``.
 TITLE_ISSUER = re.compile(rf"^(?P<issuer>[{CJK}（）()、\s]{{2,60}}?)\s*关于")
+#: A title with its 文号 in brackets on the same line: ``…关于…的通知（焦政〔2023〕5号）``.
+TITLE_WITH_NUMBER = re.compile(rf"^(?P<title>.{{4,150}}?)\s*[{OPEN}](?P<number>{DOC_NUMBER.pattern})[{CLOSE}]\s*$")
 #: A speech title: ``在全市经济工作会议上的讲话``.
 SPEECH_TITLE = re.compile(rf"^[{CJK}\s“”《》（）()·、0-9—-]{{4,80}}(?:上|时|中)的讲话$")
 #: The speaker line under a speech title: a 2–4 character name, optionally

@@ -30,6 +30,7 @@ class NoticeBlock:
     doc_number_index: int | None
     speaker: str | None = None
     order_number: str | None = None  # 政府令: ``焦作市人民政府令第15号``
+    inline_number: str | None = None  # a 文号 printed in brackets after the title
 
 
 def iso_date(match: re.Match[str]) -> str | None:
@@ -160,7 +161,7 @@ def _order(paragraphs: list[Paragraph], index: int) -> tuple[int, str] | None:
 
 def find_notices(paragraphs: list[Paragraph]) -> list[NoticeBlock]:
     """Locate every notice: title, 文号 or speaker, and extent."""
-    starts: list[tuple[int, str, int, int | None, str | None, str | None]] = []
+    starts: list[tuple[int, str, int, int | None, str | None, str | None, str | None]] = []
     used_until = -1
     for index, paragraph in enumerate(paragraphs):
         if index <= used_until or paragraph.table:
@@ -169,18 +170,23 @@ def find_notices(paragraphs: list[Paragraph]) -> list[NoticeBlock]:
         order = _order(paragraphs, index)
         if order is not None:
             title_index, number = order
-            starts.append((index, paragraphs[title_index].text.strip(), index + 2, None, None, number))
+            starts.append((index, paragraphs[title_index].text.strip(), index + 2, None, None, number, None))
             used_until = index + 1
+            continue
+        inline = rx.TITLE_WITH_NUMBER.match(text)
+        if inline and "关于" in inline.group("title") and rx.TITLE_END.search(inline.group("title")) \
+                and _title_like(inline.group("title")) and not any(mark in inline.group("title") for mark in "，,《"):
+            starts.append((index, inline.group("title"), index + 1, None, None, None, inline.group("number")))
             continue
         if rx.DOC_NUMBER_LINE.match(text):
             before = _title_before(paragraphs, index)
             if before and before[0] > used_until:
-                starts.append((before[0], before[1], index + 1, index, None, None))
+                starts.append((before[0], before[1], index + 1, index, None, None, None))
                 used_until = index
                 continue
             after = _title_after(paragraphs, index)
             if after:
-                starts.append((index, after[1], after[2], index, None, None))
+                starts.append((index, after[1], after[2], index, None, None, None))
                 used_until = after[2] - 1
             continue
         if rx.SPEECH_TITLE.match(text.replace(" ", "")):
@@ -188,15 +194,15 @@ def find_notices(paragraphs: list[Paragraph]) -> list[NoticeBlock]:
                 speaker = rx.SPEAKER_LINE.match(paragraphs[ahead].text.strip())
                 if speaker:
                     name = re.sub(r"\s+", "", speaker.group("name"))
-                    starts.append((index, text, ahead + 1, None, name, None))
+                    starts.append((index, text, ahead + 1, None, name, None, None))
                     used_until = ahead
                     break
     if not starts:
         single = _single_document_title(paragraphs)
         if single is not None:
-            starts.append((single, paragraphs[single].text.strip(), single + 1, None, None, None))
+            starts.append((single, paragraphs[single].text.strip(), single + 1, None, None, None, None))
     blocks: list[NoticeBlock] = []
-    for number, (start, title, header_end, doc_index, speaker, order) in enumerate(starts):
+    for number, (start, title, header_end, doc_index, speaker, order, inline) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(paragraphs)
-        blocks.append(NoticeBlock(start, title, header_end, end, doc_index, speaker, order))
+        blocks.append(NoticeBlock(start, title, header_end, end, doc_index, speaker, order, inline))
     return blocks

@@ -215,3 +215,12 @@ def test_a_government_order_is_a_notice():
     assert (notice.doc_number, notice.title, notice.genre, notice.date, notice.issuer) == (
         "菏泽市人民政府令第15号", "菏泽市城市绿化管理办法", "办法", "2024-01-10", "菏泽市人民政府")
     assert notice.citations == []  # the promulgated rules are the order's own document
+
+
+def test_a_doc_number_printed_after_the_title():
+    from ingest import parse_text
+
+    text = ("某市人民政府关于加强安全生产的通知（某政〔2024〕7号）\n\n各区人民政府：\n\n"
+            "一、落实企业主体责任。（市应急管理局牵头，市公安局配合）\n\n2024年5月6日\n")
+    [notice] = parse_text(text).notices
+    assert (notice.doc_number, notice.title, notice.date) == ("某政〔2024〕7号", "某市人民政府关于加强安全生产的通知", "2024-05-06")
