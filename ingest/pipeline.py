@@ -77,8 +77,7 @@ def _genre(title: str) -> str | None:
     match = rx.TITLE_END.search(title)
     if not match:
         return None
-    word = re.sub(r"\s+", "", match.group(0))
-    return word
+    return re.sub(r"\s+", "", match.group("genre"))
 
 
 def _notice(

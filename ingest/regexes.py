@@ -124,7 +124,7 @@ GENRES = (
     "规定", "细则", "规划", "计划", "措施", "要点", "报告", "纪要", "命令", "函", "令",
 )
 #: A title ends with a genre word, possibly spaced out (``通 知``).
-TITLE_END = re.compile(rf"(?:{'|'.join(' ?'.join(g) for g in GENRES)})\s*$")
+TITLE_END = re.compile(rf"(?P<genre>{'|'.join(' ?'.join(g) for g in GENRES)})\s*(?:[{OPEN}](?:试行|暂行|修订|修正|草案|征求意见稿)[{CLOSE}])?\s*$")
 #: The issuer precedes 关于 in a title: ``焦作市人民政府办公室关于印发…的通知``.
 TITLE_ISSUER = re.compile(rf"^(?P<issuer>[{CJK}（）()、\s]{{2,60}}?)\s*关于")
 #: A title with its 文号 in brackets on the same line: ``…关于…的通知（焦政〔2023〕5号）``.

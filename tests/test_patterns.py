@@ -224,3 +224,16 @@ def test_a_doc_number_printed_after_the_title():
             "一、落实企业主体责任。（市应急管理局牵头，市公安局配合）\n\n2024年5月6日\n")
     [notice] = parse_text(text).notices
     assert (notice.doc_number, notice.title, notice.date) == ("某政〔2024〕7号", "某市人民政府关于加强安全生产的通知", "2024-05-06")
+
+
+@pytest.mark.parametrize(("title", "genre"), [
+    ("某市人民政府关于印发某办法的通知", "通知"),
+    ("某市人民政府办公室关于扶持个体工商户健康发展的实施意见", "意见"),
+    ("某市城市道路停车管理办法（试行）", "办法"),
+    ("某市人民政府关于印发某方案的 通 知", "通知"),
+    ("在全市经济工作会议上的讲话", "讲话"),
+])
+def test_genre_is_the_last_document_type_word(title, genre):
+    from ingest.pipeline import _genre
+
+    assert _genre(title) == genre
