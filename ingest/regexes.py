@@ -157,8 +157,10 @@ ATTACHED_TITLE_BEFORE = re.compile(r"(?:现将|将|把)\s*《(?P<title>[^《》]
 #: '责任单位'
 #: >>> RESPONSIBILITY_LABEL.match("牵头单位:市发展改革委").group("label")
 #: '牵头单位'
+#: >>> RESPONSIBILITY_LABEL.match("牵头：市财政局").group("label")
+#: '牵头'
 RESPONSIBILITY_LABEL = re.compile(
-    r"^\s*(?P<label>(?:责任|牵头|配合|参与|协办|协助|主办|实施|落实)(?:单位|部门)|责任分工|责任主体|分工)\s*[：:]\s*"
+    r"^\s*(?P<label>(?:责任|牵头|配合|参与|协办|协助|主办|实施|落实)(?:单位|部门)|责任分工|责任主体|分工|牵头|配合|参与|协办|协助)\s*[：:]\s*"
 )
 #: A labelled time limit after a task (``完成时限：2024年6月底前``): it belongs to the task.
 DEADLINE_LABEL = re.compile(r"^\s*[（(]?(?:完成时限|完成时间|时限要求|时间节点|完成期限|办结时限)\s*[：:]")
