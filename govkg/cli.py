@@ -48,7 +48,8 @@ def _open(store: Path, read_only: bool) -> OxigraphStore:
 def main() -> None:
     """govkg: a knowledge graph of Chinese local-government gazettes (政府公报).
 
-    Ingest gazette text into an RDF store, query it with SPARQL, export it.
+    Ingest gazette text into an RDF store; query, export and analyse it; serve it as SPARQL,
+    GraphQL and an org-responsibility map. The store is data/store unless --store or GOVKG_STORE says otherwise.
     """
 
 
