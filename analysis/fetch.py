@@ -10,12 +10,11 @@ import datetime
 from dataclasses import dataclass, field
 
 from graph.store import GraphStore
+from graph.vocabulary import sparql_string
 
 ROLES = ("Lead", "Support", "Responsible", "Implementer")
 
 
-def _literal(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
 @dataclass(frozen=True)
@@ -66,14 +65,14 @@ class NetworkFilter:
         if not self.include_inherited:
             parts.append("FILTER (?inherited = false)")
         if self.jurisdiction:
-            parts.append(f"?notice gk:jurisdiction {_literal(self.jurisdiction)} .")
+            parts.append(f"?notice gk:jurisdiction {sparql_string(self.jurisdiction)} .")
         if self.notices:
             iris = [n for n in self.notices if n.startswith("http")]
             numbers = [n for n in self.notices if not n.startswith("http")]
             options = [f"?notice IN ({', '.join(f'<{i}>' for i in iris)})"] if iris else []
             if numbers:
                 parts.append("OPTIONAL { ?notice gk:docNumber ?docNumber }")
-                options.append(f"?docNumber IN ({', '.join(_literal(n) for n in numbers)})")
+                options.append(f"?docNumber IN ({', '.join(sparql_string(n) for n in numbers)})")
             parts.append(f"FILTER ({' || '.join(options)})")
         if self.issued_from or self.issued_to:
             parts.append("?notice dcterms:issued ?issued .")

@@ -17,6 +17,8 @@ from pathlib import Path
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 
+from graph.vocabulary import sparql_string
+
 from .errors import ApiError
 from .sparql import run_query
 
@@ -47,8 +49,7 @@ class Parameter:
             if not IRI.fullmatch(value):
                 raise ValueError("not an IRI")
             return f"<{value}>"
-        escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-        return f'"{escaped}"'
+        return sparql_string(value)
 
 
 def _kind(default: str) -> str:

@@ -22,6 +22,11 @@ XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
 RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
 
+def sparql_string(text: str) -> str:
+    """A string as a SPARQL literal, escaped by Oxigraph's own N-Triples writer (valid SPARQL too)."""
+    return str(ox.Literal(text))
+
+
 PREFIXES = {
     "gk": str(GK),
     "dcterms": str(DCTERMS),

@@ -11,6 +11,8 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter, SchemaExtension
 from strawberry.fastapi import GraphQLRouter
 
+from graph.vocabulary import sparql_string
+
 from ..config import ServerConfig
 from .cited_document import CitedDocument
 from .context import get_context
@@ -22,10 +24,6 @@ from .notice import Notice
 from .org_map import OrgMap, org_map
 from .pagination import Connection, connection, window
 from .unit import Unit
-
-
-def _literal(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
 
 
 @strawberry.input(description="Narrow a list of notices; every field is optional.")
@@ -78,7 +76,7 @@ class Query:
         if (id is None) == (doc_number is None):
             raise GraphQLError("give exactly one of id or docNumber")
         if doc_number is not None:
-            rows = await info.context.store.select(f"SELECT ?id WHERE {{ ?id a gk:Notice ; gk:docNumber {_literal(doc_number)} }}")
+            rows = await info.context.store.select(f"SELECT ?id WHERE {{ ?id a gk:Notice ; gk:docNumber {sparql_string(doc_number)} }}")
             if not rows:
                 return None
             id = rows[0]["id"]
@@ -92,19 +90,19 @@ class Query:
         f = filter or NoticeFilter()
         parts = ["?id a gk:Notice . OPTIONAL { ?id dcterms:issued ?issued }"]
         if f.jurisdiction:
-            parts.append(f"?id gk:jurisdiction {_literal(f.jurisdiction)} .")
+            parts.append(f"?id gk:jurisdiction {sparql_string(f.jurisdiction)} .")
         if f.genre:
-            parts.append(f"?id gk:genre {_literal(f.genre)} .")
+            parts.append(f"?id gk:genre {sparql_string(f.genre)} .")
         if f.issuer:
             parts.append(f"?id gk:issuer ?issuer . {{ ?issuer skos:prefLabel ?in }} UNION {{ ?issuer skos:altLabel ?in }} "
-                         f"FILTER (CONTAINS(?in, {_literal(f.issuer)}))")
+                         f"FILTER (CONTAINS(?in, {sparql_string(f.issuer)}))")
         if f.issued_from:
             parts.append(f'FILTER (?issued >= "{f.issued_from.isoformat()}"^^xsd:date)')
         if f.issued_to:
             parts.append(f'FILTER (?issued <= "{f.issued_to.isoformat()}"^^xsd:date)')
         if f.text:
             parts.append(f"?id dcterms:title ?title . OPTIONAL {{ ?id gk:docNumber ?num }} "
-                         f"FILTER (CONTAINS(?title, {_literal(f.text)}) || CONTAINS(COALESCE(?num, \"\"), {_literal(f.text)}))")
+                         f"FILTER (CONTAINS(?title, {sparql_string(f.text)}) || CONTAINS(COALESCE(?num, \"\"), {sparql_string(f.text)}))")
         return await _connection(info, " ".join(parts), "?issued", first, after, info.context.loaders.notices, Notice.from_row)
 
     @strawberry.field(description="One unit, by id or by name (any spelling) and jurisdiction.")
@@ -114,9 +112,9 @@ class Query:
         if id is None:
             if name is None:
                 raise GraphQLError("give id, or name (and jurisdiction)")
-            where = f"{{ ?id skos:prefLabel {_literal(name)} }} UNION {{ ?id skos:altLabel {_literal(name)} }} ?id a org:Organization ."
+            where = f"{{ ?id skos:prefLabel {sparql_string(name)} }} UNION {{ ?id skos:altLabel {sparql_string(name)} }} ?id a org:Organization ."
             if jurisdiction:
-                where += f" ?id gk:jurisdiction {_literal(jurisdiction)} ."
+                where += f" ?id gk:jurisdiction {sparql_string(jurisdiction)} ."
             rows = await info.context.store.select(f"SELECT DISTINCT ?id WHERE {{ {where} }} ORDER BY ?id LIMIT 1")
             if not rows:
                 return None
@@ -131,11 +129,11 @@ class Query:
         f = filter or UnitFilter()
         parts = ["?id a org:Organization . OPTIONAL { SELECT ?id (COUNT(DISTINCT ?c) AS ?tasks) WHERE { ?a gk:unit ?id ; gk:clause ?c } GROUP BY ?id }"]
         if f.jurisdiction:
-            parts.append(f"?id gk:jurisdiction {_literal(f.jurisdiction)} .")
+            parts.append(f"?id gk:jurisdiction {sparql_string(f.jurisdiction)} .")
         if f.unit_type:
             parts.append(f"?id gk:unitType gk:{f.unit_type.value} .")
         if f.name:
-            parts.append(f"{{ ?id skos:prefLabel ?label }} UNION {{ ?id skos:altLabel ?label }} FILTER (CONTAINS(?label, {_literal(f.name)}))")
+            parts.append(f"{{ ?id skos:prefLabel ?label }} UNION {{ ?id skos:altLabel ?label }} FILTER (CONTAINS(?label, {sparql_string(f.name)}))")
         return await _connection(info, " ".join(parts), "?tasks", first, after, info.context.loaders.units, Unit.from_row)
 
     @strawberry.field(description="Deadlines in a date range, optionally of one unit in one role, earliest first.")
