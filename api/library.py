@@ -17,13 +17,12 @@ from pathlib import Path
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 
-from graph.vocabulary import sparql_string
+from graph.vocabulary import sparql_iri, sparql_string
 
 from .errors import ApiError
 from .sparql import run_query
 
 VALUES = re.compile(r"VALUES\s+\?(?P<name>\w+)\s*\{\s*(?P<default>[^{}]*?)\s*\}")
-IRI = re.compile(r"[^\s<>\"{}|\\^`]+")
 
 
 @dataclass(frozen=True)
@@ -46,9 +45,7 @@ class Parameter:
         if self.kind == "date":
             return f'"{date.fromisoformat(value).isoformat()}"^^<http://www.w3.org/2001/XMLSchema#date>'
         if self.kind == "iri":
-            if not IRI.fullmatch(value):
-                raise ValueError("not an IRI")
-            return f"<{value}>"
+            return sparql_iri(value)
         return sparql_string(value)
 
 

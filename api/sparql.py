@@ -17,6 +17,8 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from graph.vocabulary import sparql_iri
+
 from .errors import ApiError
 from .results import SHORTHANDS
 from .workers import QueryRequest, QueryTimeout, WorkersBusy
@@ -133,9 +135,10 @@ async def refuse_writes() -> Response:
 async def graph_store_get(request: Request, graph: str | None = None, default: str | None = None) -> Response:
     if graph is None and default is None:
         raise ApiError(400, "missing_graph", "give ?graph=IRI or ?default")
-    if graph is not None and not re.fullmatch(r"[^\s<>\"{}|\\^`]+", graph):
-        raise ApiError(400, "invalid_graph", "not an IRI")
-    where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph is not None else "?s ?p ?o"
+    try:
+        where = f"GRAPH {sparql_iri(graph)} {{ ?s ?p ?o }}" if graph is not None else "?s ?p ?o"
+    except ValueError:
+        raise ApiError(400, "invalid_graph", "not an IRI") from None
     query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}"
     fmt = request.query_params.get("format")
     accept = accepted_types(request, fmt)

@@ -27,6 +27,12 @@ def sparql_string(text: str) -> str:
     return str(ox.Literal(text))
 
 
+def sparql_iri(text: str) -> str:
+    """An IRI in SPARQL syntax, validated by Oxigraph (ValueError for anything that is not an absolute IRI):
+    ids and graph names come from clients."""
+    return str(ox.NamedNode(text))
+
+
 PREFIXES = {
     "gk": str(GK),
     "dcterms": str(DCTERMS),

@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter, SchemaExtension
 from strawberry.fastapi import GraphQLRouter
 
-from graph.vocabulary import sparql_string
+from graph.vocabulary import sparql_iri, sparql_string
 
 from ..config import ServerConfig
 from .cited_document import CitedDocument
@@ -19,7 +19,7 @@ from .context import get_context
 from .coordination import CoordinationFilter, CoordinationNetwork, NetworkKind, coordination_network_of
 from .deadline import Deadline
 from .enums import Role, UnitType
-from .loaders import iri, values_block
+from .loaders import values_block
 from .notice import Notice
 from .org_map import OrgMap, org_map
 from .pagination import Connection, connection, window
@@ -155,7 +155,7 @@ class Query:
         if unit or role:
             assignment = "?a gk:clause ?clause"
             if unit:
-                assignment += f" ; gk:unit {iri(str(unit))}"
+                assignment += f" ; gk:unit {sparql_iri(str(unit))}"
             if role:
                 assignment += f" ; gk:role gk:{role.value}"
             parts.append(assignment + " .")
